@@ -1,0 +1,122 @@
+using ImageProcessing.Function.Rules;
+using NetVips;
+
+namespace ImageProcessing.Function.Imaging;
+
+/// <summary>
+/// Makes one rendition with libvips: shrink-on-load thumbnailing, EXIF auto-orientation, conversion
+/// to sRGB where the source carries a profile or is CMYK, then encoding with every metadata block
+/// (EXIF, GPS, XMP, IPTC, ICC, PNG text) dropped.
+/// </summary>
+public static class VipsRenderer
+{
+    // Passed as the loader's option string: the FailOn argument of ThumbnailBuffer is ignored by NetVips 3.2.
+    private const string LoaderOptions = "fail_on=warning";
+
+    /// <summary>Source properties that decide how to render; reading them decodes the header only.</summary>
+    public static SourceTraits Inspect(byte[] content)
+    {
+        VipsEngine.EnsureInitialized();
+        try
+        {
+            using var header = Image.NewFromBuffer(content, LoaderOptions, access: Enums.Access.Sequential);
+            return new SourceTraits(
+                header.Width,
+                header.Height,
+                header.GetTypeOf("icc-profile-data") != IntPtr.Zero,
+                header.Interpretation == Enums.Interpretation.Cmyk);
+        }
+        catch (VipsException e)
+        {
+            throw new CorruptImageException(DecoderMessage(e), e);
+        }
+    }
+
+    public static RenderedImage Render(byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, EncodingOptions encoding)
+    {
+        VipsEngine.EnsureInitialized();
+        var format = rendition.OutputFormat(sourceFormat);
+        try
+        {
+            using var thumbnail = Thumbnail(content, traits, rendition);
+            using var toned = rendition.Grayscale ? ToGrayscale(thumbnail) : thumbnail.Copy();
+            using var ready = PrepareFor(format, toned);
+            var bytes = Encode(ready, format, encoding);
+            return new RenderedImage(format, ready.Width, ready.Height, bytes);
+        }
+        catch (VipsException e)
+        {
+            throw new CorruptImageException(DecoderMessage(e), e);
+        }
+    }
+
+    private static Image Thumbnail(byte[] content, SourceTraits traits, Rendition rendition)
+    {
+        // A box as large as the longest side never shrinks, whatever the EXIF orientation.
+        var longest = Math.Max(traits.Width, traits.Height);
+        var (width, height) = rendition.Resize == ResizeMode.None ? (longest, longest) : (rendition.Width, rendition.Height);
+        return Image.ThumbnailBuffer(
+            content,
+            width,
+            LoaderOptions,
+            height: height,
+            size: Enums.Size.Down,
+            crop: rendition.Resize == ResizeMode.Cover ? Enums.Interesting.Centre : null,
+            outputProfile: traits.HasIccProfile || traits.IsCmyk ? "srgb" : null);
+    }
+
+    private static Image ToGrayscale(Image image) =>
+        image.Colourspace(image.Format == Enums.BandFormat.Ushort ? Enums.Interpretation.Grey16 : Enums.Interpretation.Bw);
+
+    /// <summary>JPEG has no alpha and no 16-bit; WebP has no 16-bit.</summary>
+    private static Image PrepareFor(ImageFormat format, Image image)
+    {
+        var result = image.Copy();
+        if (format == ImageFormat.Jpeg && result.HasAlpha())
+        {
+            Replace(ref result, result.Flatten(background: [255, 255, 255]));
+        }
+
+        if (format != ImageFormat.Png && result.Format != Enums.BandFormat.Uchar)
+        {
+            var target = result.Bands <= 2 ? Enums.Interpretation.Bw : Enums.Interpretation.Srgb;
+            Replace(ref result, result.Colourspace(target));
+            if (result.Format != Enums.BandFormat.Uchar)
+            {
+                Replace(ref result, result.Cast(Enums.BandFormat.Uchar));
+            }
+        }
+
+        return result;
+    }
+
+    private static void Replace(ref Image image, Image next)
+    {
+        image.Dispose();
+        image = next;
+    }
+
+    private static byte[] Encode(Image image, ImageFormat format, EncodingOptions encoding) => format switch
+    {
+        ImageFormat.Jpeg => image.JpegsaveBuffer(
+            q: encoding.JpegQuality, interlace: encoding.JpegProgressive, keep: Enums.ForeignKeep.None),
+        ImageFormat.Png => image.PngsaveBuffer(compression: encoding.PngCompression, keep: Enums.ForeignKeep.None),
+        ImageFormat.Webp => image.WebpsaveBuffer(q: encoding.WebpQuality, keep: Enums.ForeignKeep.None),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    private static string DecoderMessage(VipsException e)
+    {
+        var first = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(line => !line.StartsWith("unable to call", StringComparison.Ordinal)) ?? "the decoder refused the data";
+        if (first.Length > 200)
+        {
+            first = first[..200];
+        }
+
+        return $"the decoder found the image corrupt or truncated: {first}";
+    }
+}
+
+/// <summary>What the header says about how to render the source.</summary>
+public readonly record struct SourceTraits(int Width, int Height, bool HasIccProfile, bool IsCmyk);

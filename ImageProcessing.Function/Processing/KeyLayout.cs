@@ -1,0 +1,62 @@
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Function.Rules;
+
+namespace ImageProcessing.Function.Processing;
+
+/// <summary>
+/// Where uploads are read from and outputs written to. Outputs mirror the upload's path under the
+/// output prefix, so an output can never be mistaken for an upload (no recursion).
+/// </summary>
+public sealed record KeyLayout
+{
+    public const string DefaultInputPrefix = "uploads/";
+    public const string DefaultOutputPrefix = "processed/";
+
+    public string InputPrefix { get; init; } = DefaultInputPrefix;
+    public string OutputPrefix { get; init; } = DefaultOutputPrefix;
+
+    public static KeyLayout Default { get; } = new();
+
+    public KeyLayout Validated()
+    {
+        CheckPrefix(InputPrefix, nameof(InputPrefix));
+        CheckPrefix(OutputPrefix, nameof(OutputPrefix));
+        if (InputPrefix.StartsWith(OutputPrefix, StringComparison.Ordinal) || OutputPrefix.StartsWith(InputPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"the input prefix '{InputPrefix}' and output prefix '{OutputPrefix}' must not contain one another, or outputs would trigger processing");
+        }
+
+        return this;
+    }
+
+    public bool IsUpload(string key) => key.StartsWith(InputPrefix, StringComparison.Ordinal) && key.Length > InputPrefix.Length;
+
+    /// <summary>
+    /// <c>uploads/a/b/photo_thumb.png</c> → <c>processed/a/b/photo_thumb.png</c>. The extension is kept
+    /// when it names the output format and replaced by the canonical one when it does not.
+    /// </summary>
+    public string OutputKey(string uploadKey, Rendition rendition, ImageFormat outputFormat)
+    {
+        if (!IsUpload(uploadKey))
+        {
+            throw new ArgumentException($"'{uploadKey}' is not under the input prefix '{InputPrefix}'", nameof(uploadKey));
+        }
+
+        var relative = uploadKey[InputPrefix.Length..];
+        var slash = relative.LastIndexOf('/');
+        var directory = slash < 0 ? string.Empty : relative[..(slash + 1)];
+        var extension = FileNames.Extension(relative);
+        var stem = FileNames.Stem(relative);
+        var outputExtension = outputFormat.IsExtensionOf(extension) ? extension : outputFormat.CanonicalExtension();
+        return OutputPrefix + directory + stem + rendition.KeySuffix + outputExtension;
+    }
+
+    private static void CheckPrefix(string prefix, string name)
+    {
+        if (string.IsNullOrEmpty(prefix) || !prefix.EndsWith('/') || prefix.StartsWith('/'))
+        {
+            throw new ArgumentException($"{name} '{prefix}' must be non-empty, end with '/' and not start with '/'", name);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace ImageProcessing.Function.Validation;
+
+/// <summary>What an upload may be at most. Defaults are the product's published limits.</summary>
+public sealed record ImageLimits
+{
+    public const long DefaultMaxBytes = 10L * 1024 * 1024;
+    public const int DefaultMaxDimension = 4096;
+
+    public long MaxBytes { get; init; } = DefaultMaxBytes;
+    public int MaxWidth { get; init; } = DefaultMaxDimension;
+    public int MaxHeight { get; init; } = DefaultMaxDimension;
+
+    public static ImageLimits Default { get; } = new();
+
+    /// <summary>Throws when a limit is not usable; called when configuration is loaded.</summary>
+    public ImageLimits Validated()
+    {
+        if (MaxBytes is < 1 or > int.MaxValue - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxBytes), MaxBytes, "must be between 1 and 2147483646 bytes");
+        }
+
+        if (MaxWidth is < 1 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxWidth), MaxWidth, "must be between 1 and 65535 pixels");
+        }
+
+        if (MaxHeight is < 1 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxHeight), MaxHeight, "must be between 1 and 65535 pixels");
+        }
+
+        return this;
+    }
+}

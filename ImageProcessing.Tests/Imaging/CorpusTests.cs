@@ -1,0 +1,65 @@
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Function.Processing;
+using ImageProcessing.Function.Rules;
+using ImageProcessing.Function.Validation;
+using ImageProcessing.Tests.Support;
+
+namespace ImageProcessing.Tests.Imaging;
+
+/// <summary>Real PNGs: every PngSuite variant processes; every libpng crash file ends in a verdict.</summary>
+public sealed class CorpusTests
+{
+    private readonly ImageProcessor _processor = new(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);
+
+    public static TheoryData<string> PngSuite() => Files("pngsuite");
+
+    public static TheoryData<string> PngCrashers() => Files("png-crashers");
+
+    [Theory]
+    [MemberData(nameof(PngSuite))]
+    public void PngSuite_images_are_processed_in_all_three_rules(string relativePath)
+    {
+        var content = File.ReadAllBytes(TestImages.TestDataPath(relativePath));
+        foreach (var stem in new[] { "img", "img_thumb", "img_grayscale" })
+        {
+            var result = _processor.Process($"uploads/{stem}.png", content);
+
+            Assert.True(result.Status == ProcessingStatus.Processed, $"{relativePath} as {stem}: {result.Rejection}");
+            var output = Assert.Single(result.Outputs);
+            Assert.Equal(ImageFormat.Png, output.Format);
+            Assert.Equal((result.Source.Width, result.Source.Height), (output.Width, output.Height));
+            using var decoded = TestImages.Load(output.Content);
+            Assert.Equal((output.Width, output.Height), (decoded.Width, decoded.Height));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PngCrashers))]
+    public void Libpng_crash_files_get_a_verdict_without_crashing(string relativePath)
+    {
+        var content = File.ReadAllBytes(TestImages.TestDataPath(relativePath));
+
+        var result = _processor.Process("uploads/crasher.png", content);
+
+        if (result.Status == ProcessingStatus.Rejected)
+        {
+            Assert.Contains(result.Rejection!.Code, RejectionReason.All);
+        }
+        else
+        {
+            Assert.NotEmpty(result.Outputs);
+        }
+    }
+
+    private static TheoryData<string> Files(string folder)
+    {
+        var root = TestImages.TestDataPath();
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.png", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(root, file));
+        }
+
+        return data;
+    }
+}
