@@ -1,0 +1,82 @@
+using ImageProcessing.Function.Processing;
+using ImageProcessing.Function.Validation;
+
+namespace ImageProcessing.Function.Pipeline;
+
+/// <summary>
+/// The one place for the pipeline's names, prefixes, limits and wiring. The function reads its
+/// configuration through these names, the app host provisions local resources from them and the CDK
+/// stack deploys them: change a value here and all three follow.
+/// </summary>
+public static class PipelineDefinition
+{
+    public const string InputPrefix = KeyLayout.DefaultInputPrefix;
+    public const string OutputPrefix = KeyLayout.DefaultOutputPrefix;
+    public const long MaxUploadBytes = ImageLimits.DefaultMaxBytes;
+    public const int MaxImageDimension = ImageLimits.DefaultMaxDimension;
+
+    /// <summary>The Lambda handler string for the dotnet10 managed runtime.</summary>
+    public const string Handler = "ImageProcessing.Function::ImageProcessing.Function.LambdaEntryPoint::HandleAsync";
+
+    public const int FunctionTimeoutSeconds = 30;
+    public const int FunctionMemoryMegabytes = 1024;
+
+    /// <summary>AWS recommends at least six times the function timeout so a batch is not redelivered while it runs.</summary>
+    public const int QueueVisibilityTimeoutSeconds = 6 * FunctionTimeoutSeconds;
+
+    /// <summary>Receives before a message moves to the dead-letter queue.</summary>
+    public const int QueueMaxReceiveCount = 3;
+
+    public const int DeadLetterRetentionDays = 14;
+    public const int BatchSize = 5;
+    public const int MaximumBatchingWindowSeconds = 1;
+    public const int RecordRetentionDays = 90;
+
+    /// <summary>Resource names; deployed stacks prefix them, the local environment uses them as they are.</summary>
+    public static class Names
+    {
+        public const string ImagesBucket = "images";
+        public const string UploadQueue = "image-uploads";
+        public const string DeadLetterQueue = "image-uploads-dlq";
+        public const string RecordsTable = "image-records";
+        public const string ImageEventsTopic = "image-events";
+        public const string SecurityAlertsTopic = "security-alerts";
+        public const string KeyAlias = "alias/image-processing";
+    }
+
+    /// <summary>The records table: one item per source object version.</summary>
+    public static class RecordsTable
+    {
+        public const string PartitionKey = "sourceKey";
+
+        /// <summary>The S3 version id, or the ETag when the bucket is not versioned.</summary>
+        public const string SortKey = "sourceVersion";
+
+        public const string TimeToLiveAttribute = "expiresAt";
+    }
+
+    /// <summary>The function's configuration contract (environment variables).</summary>
+    public static class EnvironmentVariables
+    {
+        /// <summary>Required. Events naming any other bucket are refused.</summary>
+        public const string ImagesBucket = "IMAGES_BUCKET";
+
+        public const string RecordsTable = "RECORDS_TABLE";
+        public const string ImageEventsTopicArn = "IMAGE_EVENTS_TOPIC_ARN";
+        public const string SecurityAlertsTopicArn = "SECURITY_ALERTS_TOPIC_ARN";
+
+        /// <summary>Required. Key id or ARN used for SSE-KMS on every output.</summary>
+        public const string KmsKeyId = "KMS_KEY_ID";
+
+        public const string InputPrefix = "INPUT_PREFIX";
+        public const string OutputPrefix = "OUTPUT_PREFIX";
+        public const string MaxUploadBytes = "MAX_UPLOAD_BYTES";
+        public const string MaxImageWidth = "MAX_IMAGE_WIDTH";
+        public const string MaxImageHeight = "MAX_IMAGE_HEIGHT";
+
+        /// <summary>Optional rules JSON (see README); the built-in rules apply when unset.</summary>
+        public const string RulesJson = "RULES_JSON";
+
+        public const string RecordRetentionDays = "RECORD_RETENTION_DAYS";
+    }
+}
