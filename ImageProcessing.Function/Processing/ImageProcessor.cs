@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using ImageProcessing.Function.Imaging;
 using ImageProcessing.Function.Rules;
+using ImageProcessing.Function.Telemetry;
 using ImageProcessing.Function.Validation;
 
 namespace ImageProcessing.Function.Processing;
@@ -12,49 +13,55 @@ namespace ImageProcessing.Function.Processing;
 /// </summary>
 public sealed class ImageProcessor
 {
-    private readonly UploadValidator validator;
-    private readonly RuleSet rules;
-    private readonly KeyLayout layout;
+    private readonly UploadValidator _validator;
+    private readonly RuleSet _rules;
+    private readonly KeyLayout _layout;
 
     public ImageProcessor(ImageLimits limits, RuleSet rules, KeyLayout layout)
     {
-        validator = new UploadValidator(limits);
-        this.rules = rules;
-        this.layout = layout.Validated();
+        _validator = new UploadValidator(limits);
+        _rules = rules;
+        _layout = layout.Validated();
         VipsEngine.EnsureInitialized();
     }
 
-    public ImageLimits Limits => validator.Limits;
+    public ImageLimits Limits => _validator.Limits;
 
-    public KeyLayout Layout => layout;
+    /// <summary>A <c>too_large</c> verdict when the size declared before reading is over the limit, else null.</summary>
+    public ProcessingResult? RejectDeclaredSize(string key, long? declaredBytes) =>
+        _validator.CheckDeclaredSize(declaredBytes) is { } tooLarge
+            ? ProcessingResult.Rejected(key, new SourceDescription(declaredBytes!.Value, null, null, null, null), tooLarge, TimeSpan.Zero)
+            : null;
 
-    public RuleSet Rules => rules;
+    /// <summary>The verdict when reading stopped at the limit + 1 bytes.</summary>
+    public ProcessingResult RejectBodyTooLarge(string key, long bytesRead) =>
+        ProcessingResult.Rejected(key, new SourceDescription(bytesRead, null, null, null, null),
+            Rejection.TooLarge(bytesRead, Limits.MaxBytes, "the body read so far"), TimeSpan.Zero);
 
     /// <summary>Validates and processes a stream, refusing it unread when the declared size is over the limit.</summary>
     public async Task<ProcessingResult> ProcessAsync(string key, Stream content, long? declaredBytes, CancellationToken cancellationToken = default)
     {
-        var started = Stopwatch.GetTimestamp();
-        if (validator.CheckDeclaredSize(declaredBytes) is { } tooLarge)
+        if (RejectDeclaredSize(key, declaredBytes) is { } tooLarge)
         {
-            return ProcessingResult.Rejected(key, new SourceDescription(declaredBytes!.Value, null, null, null, null), tooLarge, Stopwatch.GetElapsedTime(started));
+            return tooLarge;
         }
 
-        var (bytes, read) = await BoundedReader.ReadAsync(content, validator.Limits.MaxBytes, declaredBytes, cancellationToken).ConfigureAwait(false);
-        if (bytes is null)
-        {
-            var rejection = Rejection.TooLarge(read, validator.Limits.MaxBytes, "the body read so far");
-            return ProcessingResult.Rejected(key, new SourceDescription(read, null, null, null, null), rejection, Stopwatch.GetElapsedTime(started));
-        }
-
-        return Process(key, bytes, started);
+        var (bytes, read) = await BoundedReader.ReadAsync(content, Limits.MaxBytes, declaredBytes, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? RejectBodyTooLarge(key, read) : Process(key, bytes);
     }
 
-    public ProcessingResult Process(string key, byte[] content) => Process(key, content, Stopwatch.GetTimestamp());
-
-    private ProcessingResult Process(string key, byte[] content, long started)
+    public ProcessingResult Process(string key, byte[] content)
     {
+        var started = Stopwatch.GetTimestamp();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        var rejection = validator.Validate(content, out var upload);
+        ValidatedUpload? upload;
+        Rejection? rejection;
+        using (var validation = FunctionTelemetry.StartInternal("image.validate"))
+        {
+            rejection = _validator.Validate(content, out upload);
+            validation?.SetTag("image.reason", rejection?.Code);
+        }
+
         if (upload is null)
         {
             var unknown = new SourceDescription(content.LongLength, sha256, null, null, null);
@@ -64,26 +71,34 @@ public sealed class ImageProcessor
         var source = new SourceDescription(content.LongLength, sha256, upload.Format, upload.Dimensions.Width, upload.Dimensions.Height);
         try
         {
-            var traits = VipsRenderer.Inspect(content);
-            if (traits.Width != upload.Dimensions.Width || traits.Height != upload.Dimensions.Height)
-            {
-                throw new CorruptImageException(
-                    $"the decoder reads {traits.Width}x{traits.Height} but the header declares {upload.Dimensions.Width}x{upload.Dimensions.Height}");
-            }
-
-            var outputs = new List<ProcessedOutput>();
-            foreach (var rendition in rules.Select(key).Renditions)
-            {
-                var image = VipsRenderer.Render(content, upload.Format, traits, rendition, rules.Encoding);
-                var outputKey = layout.OutputKey(key, rendition, image.Format);
-                outputs.Add(new ProcessedOutput(outputKey, rendition.Name, image.Format, image.Width, image.Height, image.Content));
-            }
-
+            var outputs = Render(key, content, upload);
             return new ProcessingResult(key, ProcessingStatus.Processed, source, outputs, null, Stopwatch.GetElapsedTime(started));
         }
         catch (CorruptImageException e)
         {
             return ProcessingResult.Rejected(key, source, Rejection.Corrupt(e.Message), Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    private List<ProcessedOutput> Render(string key, byte[] content, ValidatedUpload upload)
+    {
+        var traits = VipsRenderer.Inspect(content);
+        if (traits.Width != upload.Dimensions.Width || traits.Height != upload.Dimensions.Height)
+        {
+            throw new CorruptImageException(
+                $"the decoder reads {traits.Width}x{traits.Height} but the header declares {upload.Dimensions.Width}x{upload.Dimensions.Height}");
+        }
+
+        var outputs = new List<ProcessedOutput>();
+        foreach (var rendition in _rules.Select(key).Renditions)
+        {
+            using var activity = FunctionTelemetry.StartInternal("image.render " + rendition.Name);
+            var image = VipsRenderer.Render(content, upload.Format, traits, rendition, _rules.Encoding);
+            activity?.SetTag("image.width", image.Width);
+            activity?.SetTag("image.height", image.Height);
+            outputs.Add(new ProcessedOutput(_layout.OutputKey(key, rendition, image.Format), rendition.Name, image.Format, image.Width, image.Height, image.Content));
+        }
+
+        return outputs;
     }
 }

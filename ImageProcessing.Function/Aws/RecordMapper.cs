@@ -1,0 +1,109 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using ImageProcessing.Function.Handling;
+using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+
+namespace ImageProcessing.Function.Aws;
+
+/// <summary>Maps <see cref="ImageRecord"/> to and from DynamoDB items (schema in the README).</summary>
+internal static class RecordMapper
+{
+    public static Dictionary<string, AttributeValue> ToItem(ImageRecord record)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [Schema.PartitionKey] = S(record.Source.Key),
+            [Schema.SortKey] = S(record.Source.Version),
+            ["sourceBucket"] = S(record.Source.Bucket),
+            ["eventId"] = S(record.Source.EventId),
+            ["status"] = S(record.Status),
+            ["attempts"] = N(record.Attempts),
+            [Schema.TimeToLiveAttribute] = N(record.ExpiresAt),
+            ["notified"] = new AttributeValue { BOOL = record.Notified },
+            ["outputs"] = new AttributeValue { L = [.. record.Outputs.Select(OutputItem)] },
+        };
+        Add(item, "reason", record.Reason);
+        Add(item, "message", record.Message);
+        Add(item, "sourceFormat", record.SourceFormat);
+        Add(item, "sourceSha256", record.SourceSha256);
+        Add(item, "requestId", record.RequestId);
+        Add(item, "receivedAt", record.ReceivedAt?.ToString("O", CultureInfo.InvariantCulture));
+        Add(item, "completedAt", record.CompletedAt?.ToString("O", CultureInfo.InvariantCulture));
+        AddNumber(item, "sourceBytes", record.SourceBytes);
+        AddNumber(item, "sourceWidth", record.SourceWidth);
+        AddNumber(item, "sourceHeight", record.SourceHeight);
+        AddNumber(item, "durationMs", record.DurationMs);
+        return item;
+    }
+
+    public static ImageRecord FromItem(SourceVersion source, Dictionary<string, AttributeValue> item) => new()
+    {
+        Source = source,
+        Status = Text(item, "status") ?? RecordStatus.Processing,
+        Reason = Text(item, "reason"),
+        Message = Text(item, "message"),
+        SourceFormat = Text(item, "sourceFormat"),
+        SourceBytes = (long?)Number(item, "sourceBytes"),
+        SourceWidth = (int?)Number(item, "sourceWidth"),
+        SourceHeight = (int?)Number(item, "sourceHeight"),
+        SourceSha256 = Text(item, "sourceSha256"),
+        Outputs = item.TryGetValue("outputs", out var outputs) && outputs.L is { } list ? [.. list.Select(FromOutputItem)] : [],
+        Attempts = (int)(Number(item, "attempts") ?? 0),
+        RequestId = Text(item, "requestId"),
+        ReceivedAt = Time(item, "receivedAt"),
+        CompletedAt = Time(item, "completedAt"),
+        DurationMs = Number(item, "durationMs"),
+        ExpiresAt = (long)(Number(item, Schema.TimeToLiveAttribute) ?? 0),
+        Notified = item.TryGetValue("notified", out var notified) && notified.BOOL == true,
+    };
+
+    private static AttributeValue OutputItem(OutputSummary output) => new()
+    {
+        M = new Dictionary<string, AttributeValue>
+        {
+            ["key"] = S(output.Key),
+            ["rendition"] = S(output.Rendition),
+            ["format"] = S(output.Format),
+            ["width"] = N(output.Width),
+            ["height"] = N(output.Height),
+            ["bytes"] = N(output.Bytes),
+        },
+    };
+
+    private static OutputSummary FromOutputItem(AttributeValue value) => new(
+        Text(value.M, "key") ?? string.Empty,
+        Text(value.M, "rendition") ?? string.Empty,
+        Text(value.M, "format") ?? string.Empty,
+        (int)(Number(value.M, "width") ?? 0),
+        (int)(Number(value.M, "height") ?? 0),
+        (long)(Number(value.M, "bytes") ?? 0));
+
+    private static AttributeValue S(string value) => new() { S = value };
+
+    private static AttributeValue N(double value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    private static void Add(Dictionary<string, AttributeValue> item, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            item[name] = S(value);
+        }
+    }
+
+    private static void AddNumber(Dictionary<string, AttributeValue> item, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            item[name] = N(number);
+        }
+    }
+
+    private static string? Text(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) ? value.S : null;
+
+    private static double? Number(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.N is { } n ? double.Parse(n, CultureInfo.InvariantCulture) : null;
+
+    private static DateTimeOffset? Time(Dictionary<string, AttributeValue> item, string name) =>
+        Text(item, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null;
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Function.Processing;
+using ImageProcessing.Function.Telemetry;
+using ImageProcessing.Function.Validation;
+
+namespace ImageProcessing.Function.Aws;
+
+/// <summary>The upload bucket over the AWS SDK's S3 client.</summary>
+public sealed class S3ObjectStore(IAmazonS3 s3, string kmsKeyId) : IObjectStore
+{
+    public const string StatusTag = "processing-status";
+    public const string ReasonTag = "processing-reason";
+
+    public async Task<StoredObject?> HeadAsync(string bucket, string key, string? versionId, CancellationToken cancellationToken)
+    {
+        using var activity = FunctionTelemetry.StartClient("S3 HeadObject", "S3", "HeadObject");
+        try
+        {
+            var response = await s3.GetObjectMetadataAsync(
+                new GetObjectMetadataRequest { BucketName = bucket, Key = key, VersionId = versionId }, cancellationToken);
+            var metadata = response.Metadata.Keys.ToDictionary(
+                name => name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? name["x-amz-meta-".Length..] : name,
+                name => response.Metadata[name],
+                StringComparer.OrdinalIgnoreCase);
+            return new StoredObject(bucket, key, response.ContentLength, NullIfEmpty(response.VersionId), response.ETag ?? string.Empty, metadata);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<(byte[]? Content, long BytesRead)?> ReadAsync(StoredObject source, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (source.ContentLength == 0)
+        {
+            return ([], 0); // a range request on an empty object is refused with 416
+        }
+
+        using var activity = FunctionTelemetry.StartClient("S3 GetObject", "S3", "GetObject");
+        var request = new GetObjectRequest
+        {
+            BucketName = source.Bucket,
+            Key = source.Key,
+            VersionId = source.VersionId,
+            // Unversioned: make sure the bytes are the ones HEAD described, not a later upload.
+            EtagToMatch = source.VersionId is null ? source.ETag : null,
+            // Never let S3 send more than the limit + 1 bytes, whatever the object's real size.
+            ByteRange = new ByteRange(0, maxBytes),
+        };
+        try
+        {
+            using var response = await s3.GetObjectAsync(request, cancellationToken);
+            var result = await BoundedReader.ReadAsync(response.ResponseStream, maxBytes, response.ContentLength, cancellationToken);
+            activity?.SetTag("image.bytes_read", result.BytesRead);
+            return result;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
+        {
+            return null;
+        }
+    }
+
+    public async Task PutOutputAsync(StoredObject source, ProcessedOutput output, CancellationToken cancellationToken)
+    {
+        using var activity = FunctionTelemetry.StartClient("S3 PutObject", "S3", "PutObject");
+        activity?.SetTag("image.rendition", output.Rendition);
+        using var body = new MemoryStream(output.Content, writable: false);
+        var request = new PutObjectRequest
+        {
+            BucketName = source.Bucket,
+            Key = output.Key,
+            InputStream = body,
+            AutoCloseStream = false,
+            ContentType = output.Format.ContentType(),
+            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+            ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId,
+        };
+        // Metadata values must be ASCII: the key is URL-encoded.
+        request.Metadata["source-key"] = Uri.EscapeDataString(source.Key);
+        request.Metadata["source-etag"] = source.ETag.Trim('"');
+        request.Metadata["source-version"] = source.VersionId ?? "null";
+        request.Metadata["rendition"] = output.Rendition;
+        await s3.PutObjectAsync(request, cancellationToken);
+    }
+
+    public async Task TagRejectedAsync(StoredObject source, string reason, CancellationToken cancellationToken)
+    {
+        using var activity = FunctionTelemetry.StartClient("S3 PutObjectTagging", "S3", "PutObjectTagging");
+        var existing = await s3.GetObjectTaggingAsync(
+            new GetObjectTaggingRequest { BucketName = source.Bucket, Key = source.Key, VersionId = source.VersionId }, cancellationToken);
+        var tags = (existing.Tagging ?? [])
+            .Where(tag => tag.Key is not StatusTag and not ReasonTag)
+            .Take(8) // S3 allows 10 tags per object
+            .Append(new Tag { Key = StatusTag, Value = "rejected" })
+            .Append(new Tag { Key = ReasonTag, Value = reason })
+            .ToList();
+        await s3.PutObjectTaggingAsync(
+            new PutObjectTaggingRequest { BucketName = source.Bucket, Key = source.Key, VersionId = source.VersionId, Tagging = new Tagging { TagSet = tags } },
+            cancellationToken);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) || value == "null" ? null : value;
+}

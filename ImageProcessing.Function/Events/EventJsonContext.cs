@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace ImageProcessing.Function.Events;
+
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = false)]
+[JsonSerializable(typeof(SqsEvent))]
+[JsonSerializable(typeof(S3EventNotification))]
+[JsonSerializable(typeof(BatchResponse))]
+internal sealed partial class EventJsonContext : JsonSerializerContext;

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using ImageProcessing.Function.Aws;
+using ImageProcessing.Function.Configuration;
+using ImageProcessing.Function.Events;
+using ImageProcessing.Function.Processing;
+using ImageProcessing.Function.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace ImageProcessing.Function.Handling;
+
+/// <summary>
+/// Handles one S3 event record end to end: guards, idempotency, read, validate and process, write
+/// outputs, record, announce. Exceptions mean "retry": the batch handler reports the message as failed.
+/// </summary>
+public sealed class UploadHandler(
+    FunctionSettings settings,
+    ImageProcessor processor,
+    IObjectStore objects,
+    IRecordStore records,
+    IImageEventPublisher publisher,
+    ILogger<UploadHandler> logger,
+    TimeProvider time)
+{
+    public async Task<UploadOutcome> HandleAsync(S3EventRecord record, InvocationInfo invocation, CancellationToken cancellationToken)
+    {
+        var bucket = record.S3?.Bucket?.Name;
+        var encodedKey = record.S3?.S3Object?.Key;
+        if (string.IsNullOrEmpty(bucket) || string.IsNullOrEmpty(encodedKey))
+        {
+            throw new MalformedEventException("the S3 event record has no bucket name or object key");
+        }
+
+        var key = S3Keys.Decode(encodedKey);
+        if (record.EventName is { } name && !name.StartsWith("ObjectCreated:", StringComparison.Ordinal))
+        {
+            return Skip(key, $"not an object-created event ({name})", invocation);
+        }
+
+        if (!string.Equals(bucket, settings.ImagesBucket, StringComparison.Ordinal))
+        {
+            return await RefuseBucketAsync(bucket, key, invocation, cancellationToken);
+        }
+
+        if (!settings.Layout.IsUpload(key))
+        {
+            return Skip(key, $"outside the input prefix '{settings.Layout.InputPrefix}'", invocation);
+        }
+
+        var head = await objects.HeadAsync(bucket, key, record.S3!.S3Object!.VersionId, cancellationToken);
+        if (head is null)
+        {
+            return Skip(key, "the object no longer exists", invocation);
+        }
+
+        using var activity = StartUploadActivity(head, invocation);
+        var source = new SourceVersion(bucket, key, head.VersionId ?? head.ETag.Trim('"'));
+        var existing = await records.GetAsync(source, cancellationToken);
+        if (RecordStatus.IsFinal(existing?.Status))
+        {
+            await AnnounceOnceAsync(existing!, cancellationToken);
+            return Skip(key, "already " + existing!.Status, invocation, OutcomeStatus.Duplicate);
+        }
+
+        var now = time.GetUtcNow();
+        var context = new RecordContext(invocation.RequestId, 0, existing?.ReceivedAt ?? now, now,
+            now.AddDays(settings.RecordRetentionDays).ToUnixTimeSeconds());
+        if (await records.StartAttemptAsync(source, context, cancellationToken) is not { } attempt)
+        {
+            return Skip(key, "finished by a concurrent delivery", invocation, OutcomeStatus.Duplicate);
+        }
+
+        var result = await ReadAndProcessAsync(record.S3.S3Object.Size, head, cancellationToken);
+        if (result is null)
+        {
+            return Skip(key, "the object was deleted or replaced while being processed", invocation);
+        }
+
+        activity?.SetTag("image.status", result.Status.ToString().ToLowerInvariant());
+        activity?.SetTag("image.reason", result.Rejection?.Code);
+        await StoreAsync(head, result, cancellationToken);
+        var final = ImageRecord.From(source, result, context with { Attempt = attempt, Now = time.GetUtcNow() });
+        if (!await records.CompleteAsync(final, cancellationToken))
+        {
+            return Skip(key, "finished by a concurrent delivery", invocation, OutcomeStatus.Duplicate);
+        }
+
+        await AnnounceOnceAsync(final, cancellationToken);
+        var outcome = new UploadOutcome(key, final.Status, final.Reason);
+        Log.Outcome(logger, key, outcome.Status, outcome.Reason, final.DurationMs ?? 0, invocation.MessageId, invocation.ReceiveCount);
+        FunctionTelemetry.RecordOutcome(outcome.Status, outcome.Reason, result.Elapsed.TotalMilliseconds);
+        return outcome;
+    }
+
+    /// <summary>Null when the object disappeared or was replaced between HEAD and GET.</summary>
+    private async Task<ProcessingResult?> ReadAndProcessAsync(long? eventSize, StoredObject head, CancellationToken cancellationToken)
+    {
+        // The size in the event and the size S3 reports are both checked before any byte is read.
+        if (processor.RejectDeclaredSize(head.Key, eventSize) is { } tooLargeInEvent)
+        {
+            return tooLargeInEvent;
+        }
+
+        if (processor.RejectDeclaredSize(head.Key, head.ContentLength) is { } tooLargeInStorage)
+        {
+            return tooLargeInStorage;
+        }
+
+        if (await objects.ReadAsync(head, processor.Limits.MaxBytes, cancellationToken) is not var (content, bytesRead))
+        {
+            return null;
+        }
+
+        FunctionTelemetry.RecordInputBytes(bytesRead);
+        return content is null ? processor.RejectBodyTooLarge(head.Key, bytesRead) : processor.Process(head.Key, content);
+    }
+
+    private async Task StoreAsync(StoredObject head, ProcessingResult result, CancellationToken cancellationToken)
+    {
+        if (result.Status == ProcessingStatus.Processed)
+        {
+            foreach (var output in result.Outputs)
+            {
+                await objects.PutOutputAsync(head, output, cancellationToken);
+            }
+        }
+        else
+        {
+            await objects.TagRejectedAsync(head, result.Rejection!.Code, cancellationToken);
+        }
+    }
+
+    /// <summary>Publishes a final record's notifications unless a previous attempt already did (at least once).</summary>
+    private async Task AnnounceOnceAsync(ImageRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Notified)
+        {
+            return;
+        }
+
+        await publisher.PublishOutcomeAsync(record, cancellationToken);
+        await records.MarkNotifiedAsync(record.Source, cancellationToken);
+    }
+
+    private async Task<UploadOutcome> RefuseBucketAsync(string bucket, string key, InvocationInfo invocation, CancellationToken cancellationToken)
+    {
+        Log.WrongBucket(logger, bucket, key, settings.ImagesBucket, invocation.MessageId);
+        var eventId = new SourceVersion(bucket, key, invocation.MessageId).EventId;
+        await publisher.PublishSecurityAlertAsync(
+            new SecurityAlert("foreign-bucket", "Event for an unexpected bucket refused", bucket, key, null,
+                $"the function only processes bucket '{settings.ImagesBucket}'", eventId),
+            cancellationToken);
+        FunctionTelemetry.RecordOutcome(OutcomeStatus.Refused, "foreign_bucket", 0);
+        return new UploadOutcome(key, OutcomeStatus.Refused, "foreign_bucket");
+    }
+
+    private UploadOutcome Skip(string key, string cause, InvocationInfo invocation, string status = OutcomeStatus.Skipped)
+    {
+        Log.Skipped(logger, key, cause, invocation.MessageId);
+        FunctionTelemetry.RecordOutcome(status, null, 0);
+        return new UploadOutcome(key, status, cause);
+    }
+
+    /// <summary>Continues the uploader's trace when the object carries a W3C traceparent, linked to the delivery's trace.</summary>
+    private static Activity? StartUploadActivity(StoredObject head, InvocationInfo invocation)
+    {
+        var links = Activity.Current is { } delivery ? new[] { new ActivityLink(delivery.Context) } : null;
+        var parent = head.Metadata.TryGetValue("traceparent", out var traceparent)
+            && ActivityContext.TryParse(traceparent, head.Metadata.GetValueOrDefault("tracestate"), isRemote: true, out var uploader)
+            ? uploader
+            : Activity.Current?.Context ?? default;
+        var activity = FunctionTelemetry.Source.StartActivity("image.upload", ActivityKind.Consumer, parent, links: links);
+        activity?.SetTag("aws.s3.bucket", head.Bucket);
+        activity?.SetTag("aws.s3.key", head.Key);
+        activity?.SetTag("messaging.message.id", invocation.MessageId);
+        return activity;
+    }
+}
