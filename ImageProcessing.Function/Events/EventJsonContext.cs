@@ -6,4 +6,4 @@ namespace ImageProcessing.Function.Events;
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(S3EventNotification))]
 [JsonSerializable(typeof(BatchResponse))]
-internal sealed partial class EventJsonContext : JsonSerializerContext;
+public sealed partial class EventJsonContext : JsonSerializerContext;

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using ImageProcessing.FunctionHost.Hosting;
+using ImageProcessing.FunctionHost.Local;
+using Microsoft.Extensions.Configuration;
+
+namespace ImageProcessing.FunctionHost.Commands;
+
+/// <summary><c>provision</c>: creates (or finds) the pipeline's resources in the emulator at AWS_ENDPOINT_URL and prints them.</summary>
+internal static class ProvisionCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. args]).Build();
+        if (string.IsNullOrEmpty(configuration["AWS_ENDPOINT_URL"]))
+        {
+            await stderr.WriteLineAsync("error: AWS_ENDPOINT_URL must point at the AWS emulator (provisioning never targets real AWS)");
+            return 2;
+        }
+
+        using var clients = new AwsClients(configuration);
+        try
+        {
+            var resources = await clients.Provisioner().ProvisionAsync(new LocalNames(configuration["Pipeline:NamePrefix"] ?? string.Empty));
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(resources, ProvisionJsonContext.Default.LocalResources));
+            return 0;
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or Function.Aws.Sns.SnsException)
+        {
+            await stderr.WriteLineAsync($"error: provisioning at {clients.Endpoint} failed: {e.Message}");
+            return 1;
+        }
+    }
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(LocalResources))]
+internal sealed partial class ProvisionJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
