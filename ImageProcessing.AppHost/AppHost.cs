@@ -7,8 +7,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var externalEndpoint = builder.Configuration["Emulator:Endpoint"];
 var emulatorPort = int.TryParse(builder.Configuration["Emulator:Port"], out var configuredPort) ? configuredPort : 4599;
 var functionHostPort = int.TryParse(builder.Configuration["FunctionHost:Port"], out var configuredHostPort) ? configuredHostPort : 5080;
-string endpoint;
-IResourceBuilder<IResourceWithWaitSupport>? emulator = null;
+IResourceBuilder<ExecutableResource>? emulator = null;
+EndpointReference? emulatorEndpoint = null;
 if (string.IsNullOrWhiteSpace(externalEndpoint))
 {
     if (EmulatorCheck.FindProblem() is { } problem)
@@ -17,28 +17,36 @@ if (string.IsNullOrWhiteSpace(externalEndpoint))
         return 1;
     }
 
-    endpoint = $"http://127.0.0.1:{emulatorPort}";
-    emulator = builder.AddExecutable("aws-emulator", "python3", ".", "-m", "moto.server", "-H", "127.0.0.1", "-p", emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    emulator = builder.AddExecutable("aws-emulator", "python3", ".")
         .WithHttpEndpoint(port: emulatorPort, isProxied: false, name: "http")
-        .WithHttpHealthCheck("/moto-api/")
-        .WithUrl($"{endpoint}/moto-api/", "Emulator state");
-}
-else
-{
-    endpoint = externalEndpoint.TrimEnd('/');
+        .WithHttpHealthCheck("/moto-api/");
+    emulatorEndpoint = emulator.GetEndpoint("http");
+    emulator.WithArgs(context =>
+    {
+        context.Args.Add("-m");
+        context.Args.Add("moto.server");
+        context.Args.Add("-H");
+        context.Args.Add("127.0.0.1");
+        context.Args.Add("-p");
+        context.Args.Add(emulatorEndpoint.Property(EndpointProperty.TargetPort));
+    });
 }
 
 void WireAws(IResourceBuilder<ProjectResource> project)
 {
+    if (emulator is not null && emulatorEndpoint is not null)
+    {
+        project.WithEnvironment("AWS_ENDPOINT_URL", emulatorEndpoint).WaitFor(emulator);
+    }
+    else
+    {
+        project.WithEnvironment("AWS_ENDPOINT_URL", externalEndpoint!.TrimEnd('/'));
+    }
+
     project
-        .WithEnvironment("AWS_ENDPOINT_URL", endpoint)
         .WithEnvironment("AWS_REGION", builder.Configuration["Emulator:Region"] ?? "us-east-1")
         .WithEnvironment("AWS_ACCESS_KEY_ID", "test")
         .WithEnvironment("AWS_SECRET_ACCESS_KEY", "test");
-    if (emulator is not null)
-    {
-        project.WaitFor(emulator);
-    }
 }
 
 var provision = builder.AddProject<Projects.ImageProcessing_FunctionHost>("provision")

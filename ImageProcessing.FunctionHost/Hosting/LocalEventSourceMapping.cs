@@ -125,6 +125,10 @@ public sealed partial class LocalEventSourceMapping(
         var failed = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal);
         var succeeded = batch.Where(m => !failed.Contains(m.MessageId)).ToList();
         await DeleteAsync(succeeded);
+        if (_options.RetryDelaySeconds is { } delay)
+        {
+            await ReleaseAsync(batch.Where(m => failed.Contains(m.MessageId)), delay);
+        }
         LogInvoked(logger, requestId, batch.Count, failed.Count);
     }
 
@@ -141,6 +145,14 @@ public sealed partial class LocalEventSourceMapping(
             {
                 LogDeleteFailed(logger, failure.Id, failure.Message);
             }
+        }
+    }
+
+    private async Task ReleaseAsync(IEnumerable<Message> messages, int delaySeconds)
+    {
+        foreach (var message in messages)
+        {
+            await sqs.ChangeMessageVisibilityAsync(pipeline.Resources.UploadQueueUrl, message.ReceiptHandle, delaySeconds, CancellationToken.None);
         }
     }
 

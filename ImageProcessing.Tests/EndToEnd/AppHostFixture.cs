@@ -1,0 +1,60 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SQS;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace ImageProcessing.Tests.EndToEnd;
+
+/// <summary>
+/// The whole local pipeline as <c>dotnet run --project ImageProcessing.AppHost</c> starts it (emulator,
+/// provisioning, function host, dashboard), on free ports, with clients pointed at its emulator.
+/// </summary>
+public sealed class AppHostFixture : IAsyncLifetime
+{
+    public const string DashboardApiKey = "e2e-telemetry-key";
+    private DistributedApplication? _app;
+
+    public Uri Emulator { get; private set; } = null!;
+    public Uri Dashboard { get; private set; } = null!;
+    public AmazonS3Client S3 { get; private set; } = null!;
+    public AmazonSQSClient Sqs { get; private set; } = null!;
+    public AmazonDynamoDBClient DynamoDb { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        string[] args = [$"AppHost:DashboardApiKey={DashboardApiKey}"];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ImageProcessing_AppHost>(args, (options, _) =>
+        {
+            options.DisableDashboard = false;
+            options.AllowUnsecuredTransport = true;
+        });
+        // Failed messages come back after 1 s instead of the queue's 180 s visibility timeout.
+        builder.CreateResourceBuilder<ProjectResource>("function-host").WithEnvironment("EventSource__RetryDelaySeconds", "1");
+        _app = await builder.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await _app.StartAsync(startup.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("function-host", startup.Token);
+        Emulator = _app.GetEndpoint("aws-emulator", "http");
+        Dashboard = _app.GetEndpoint("aspire-dashboard", "http");
+
+        var credentials = new BasicAWSCredentials("test", "test");
+        S3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = Emulator.ToString(), ForcePathStyle = true });
+        Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = Emulator.ToString() });
+        DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = Emulator.ToString() });
+    }
+
+    public async Task DisposeAsync()
+    {
+        S3?.Dispose();
+        Sqs?.Dispose();
+        DynamoDb?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

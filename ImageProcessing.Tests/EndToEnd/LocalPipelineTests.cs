@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using Amazon.S3.Model;
+using Amazon.SQS.Model;
+using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.Tests.Support;
+using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+
+namespace ImageProcessing.Tests.EndToEnd;
+
+/// <summary>The app host end to end: uploads through S3, outputs, records, notifications, one trace, the DLQ.</summary>
+[Trait("Category", "e2e")]
+public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<AppHostFixture>
+{
+    private static readonly LocalNames Names = new();
+
+    [Fact]
+    public async Task Uploads_are_processed_rejected_announced_and_traced()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        await UploadAsync("uploads/e2e/photo.jpg", TestImages.Jpeg(2048, 1536), traceId);
+        await UploadAsync("uploads/e2e/icon_thumb.png", TestImages.Png(640, 480));
+        await UploadAsync("uploads/e2e/fake.png", CraftedFiles.Gif());
+
+        var photo = await FinalRecordAsync("uploads/e2e/photo.jpg");
+        var icon = await FinalRecordAsync("uploads/e2e/icon_thumb.png");
+        var fake = await FinalRecordAsync("uploads/e2e/fake.png");
+
+        Assert.Equal("processed", photo["status"].S);
+        Assert.Equal("processed", icon["status"].S);
+        Assert.Equal(("rejected", "unsupported_format"), (fake["status"].S, fake["reason"].S));
+        await AssertImageAsync("processed/e2e/photo.jpg", 1024, 768);
+        await AssertImageAsync("processed/e2e/icon_thumb.png", 200, 150);
+
+        var events = await DrainAsync(await QueueUrlAsync(Names.ImageEventsInbox), expected: 3);
+        Assert.Equal(["processed", "processed", "rejected"], events.Select(StatusOf).Order(StringComparer.Ordinal));
+        var alerts = await DrainAsync(await QueueUrlAsync(Names.SecurityAlertsInbox), expected: 1);
+        Assert.Contains("uploads/e2e/fake.png", alerts.Single().GetProperty("Message").GetString(), StringComparison.Ordinal);
+
+        var spans = await SpansOfTraceAsync(traceId, ["image.upload", "image.validate", "image.render fit-1024", "S3 PutObject", "DynamoDB PutItem", "SNS Publish"]);
+        Assert.All(spans, span => Assert.Equal(traceId.ToHexString(), span.TraceId));
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_ends_in_the_dead_letter_queue()
+    {
+        var queueUrl = await QueueUrlAsync(Names.UploadQueue);
+        var sent = await pipeline.Sqs.SendMessageAsync(queueUrl, "this is not an S3 event");
+
+        var dlqUrl = await QueueUrlAsync(Names.DeadLetterQueue);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var received = await pipeline.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = dlqUrl, WaitTimeSeconds = 2, MessageSystemAttributeNames = ["All"] });
+            if (received.Messages?.FirstOrDefault(m => m.MessageId == sent.MessageId) is { } dead)
+            {
+                Assert.Equal("this is not an S3 event", dead.Body);
+                // Delivered and failed max-receive-count (3) times before SQS moved it.
+                Assert.True(int.Parse(dead.Attributes["ApproximateReceiveCount"], System.Globalization.CultureInfo.InvariantCulture) >= 3);
+                return;
+            }
+        }
+
+        Assert.Fail("the failing message never reached the dead-letter queue");
+    }
+
+    private async Task UploadAsync(string key, byte[] content, ActivityTraceId? traceId = null)
+    {
+        var request = new PutObjectRequest { BucketName = Names.Bucket, Key = key, InputStream = new MemoryStream(content) };
+        if (traceId is { } id)
+        {
+            request.Metadata["traceparent"] = $"00-{id.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
+        }
+
+        await pipeline.S3.PutObjectAsync(request);
+    }
+
+    private async Task<Dictionary<string, AttributeValue>> FinalRecordAsync(string key)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await pipeline.DynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = Names.RecordsTable,
+                KeyConditionExpression = "#pk = :key",
+                ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey },
+                ExpressionAttributeValues = new() { [":key"] = new AttributeValue { S = key } },
+                ConsistentRead = true,
+            });
+            if (response.Items.SingleOrDefault() is { } item && item["status"].S != "processing" && item.TryGetValue("notified", out var notified) && notified.BOOL == true)
+            {
+                return item;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"no final record for {key}");
+    }
+
+    private async Task AssertImageAsync(string key, int width, int height)
+    {
+        using var response = await pipeline.S3.GetObjectAsync(Names.Bucket, key);
+        using var image = NetVips.Image.NewFromStream(response.ResponseStream);
+        Assert.Equal((width, height), (image.Width, image.Height));
+        Assert.Equal("aws:kms", response.ServerSideEncryptionMethod.Value);
+    }
+
+    private async Task<string> QueueUrlAsync(string name) => (await pipeline.Sqs.GetQueueUrlAsync(name)).QueueUrl;
+
+    private async Task<List<JsonElement>> DrainAsync(string queueUrl, int expected)
+    {
+        var messages = new List<JsonElement>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (messages.Count < expected && DateTime.UtcNow < deadline)
+        {
+            var received = await pipeline.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
+            messages.AddRange((received.Messages ?? []).Select(m => JsonDocument.Parse(m.Body).RootElement.Clone()));
+        }
+
+        Assert.Equal(expected, messages.Count);
+        return messages;
+    }
+
+    private static string StatusOf(JsonElement notification) =>
+        notification.GetProperty("MessageAttributes").GetProperty("status").GetProperty("Value").GetString()!;
+
+    /// <summary>Reads the trace from the dashboard's telemetry API until every expected span has arrived.</summary>
+    private async Task<List<(string Name, string TraceId)>> SpansOfTraceAsync(ActivityTraceId traceId, string[] expected)
+    {
+        using var http = new HttpClient { BaseAddress = pipeline.Dashboard };
+        http.DefaultRequestHeaders.Add("x-api-key", AppHostFixture.DashboardApiKey);
+        var spans = new List<(string Name, string TraceId)>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await http.GetAsync(new Uri($"/api/telemetry/traces/{traceId.ToHexString()}", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                var document = await response.Content.ReadFromJsonAsync<JsonElement>();
+                spans = [.. document.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+                    .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray())
+                    .SelectMany(s => s.GetProperty("spans").EnumerateArray())
+                    .Select(s => (s.GetProperty("name").GetString()!, s.GetProperty("traceId").GetString()!))];
+                if (expected.All(name => spans.Any(span => span.Name == name)))
+                {
+                    return spans;
+                }
+            }
+
+            await Task.Delay(1000);
+        }
+
+        Assert.Fail($"trace {traceId} has spans [{string.Join(", ", spans.Select(s => s.Name))}], expected [{string.Join(", ", expected)}]");
+        return spans;
+    }
+}
