@@ -1,0 +1,84 @@
+using System.Net;
+using FsCheck;
+using FsCheck.Fluent;
+using ImageProcessing.Function.Events;
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Function.Processing;
+using ImageProcessing.Function.Rules;
+using ImageProcessing.Function.Validation;
+using ImageProcessing.Tests.Support;
+using NetVips;
+
+namespace ImageProcessing.Tests.Properties;
+
+/// <summary>Properties of the pure parts that must hold for every input, not just the examples.</summary>
+public sealed class PipelineProperties
+{
+    private static readonly ImageFormat[] Formats = [ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Webp];
+    private static readonly string[] KeySuffixes = ["", "_cover", "_web", "-x"];
+
+    /// <summary>Any key S3 could send: any characters, any '/', '.', '..' and '+' arrangement.</summary>
+    private static Arbitrary<string> Keys() =>
+        ArbMap.Default.GeneratorFor<NonEmptyString>()
+            .Select(s => s.Get.Replace("\0", string.Empty, StringComparison.Ordinal))
+            .Where(s => s.Length > 0)
+            .ToArbitrary();
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public Property Output_keys_are_under_the_output_prefix_and_never_the_input_key() =>
+        Prop.ForAll(Keys(), Gen.Elements(Formats).ToArbitrary(), Gen.Elements(KeySuffixes).ToArbitrary(), (relative, format, suffix) =>
+        {
+            var layout = KeyLayout.Default;
+            var input = layout.InputPrefix + relative;
+            var output = layout.OutputKey(input, new Rendition("r", ResizeMode.None, 0, 0, KeySuffix: suffix), format);
+            return output.StartsWith(layout.OutputPrefix, StringComparison.Ordinal)
+                && output != input
+                && !layout.IsUpload(output);
+        });
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public Property Event_keys_decode_back_to_the_key_that_was_uploaded() =>
+        Prop.ForAll(Keys(), key => S3Keys.Decode(WebUtility.UrlEncode(key)) == key);
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property A_body_over_the_limit_is_too_large_whatever_it_contains() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), Gen.Choose(1, 64).ToArbitrary(), (content, limit) =>
+        {
+            var body = content.Length > limit ? content : [.. content, .. new byte[limit + 1 - content.Length]];
+            var processor = new ImageProcessor(new ImageLimits { MaxBytes = limit }, RuleSet.Default, KeyLayout.Default);
+            var result = processor.Process("uploads/x.png", body);
+            return result.Rejection?.Code == RejectionReason.TooLarge && result.Outputs.Count == 0;
+        });
+
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public Property A_declared_size_over_the_limit_is_refused_before_a_byte_is_read() =>
+        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), (declaredExtra, limit) =>
+        {
+            using var stream = new CountingStream(new MemoryStream(TestImages.Jpeg(8, 8)));
+            var processor = new ImageProcessor(new ImageLimits { MaxBytes = limit }, RuleSet.Default, KeyLayout.Default);
+            var result = processor.ProcessAsync("uploads/x.jpg", stream, limit + (long)declaredExtra).GetAwaiter().GetResult();
+            return result.Rejection?.Code == RejectionReason.TooLarge && stream.BytesRead == 0;
+        });
+
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public Property Renditions_never_enlarge() =>
+        Prop.ForAll(
+            (from width in Gen.Choose(1, 300)
+             from height in Gen.Choose(1, 300)
+             from resize in Gen.Elements(ResizeMode.Fit, ResizeMode.Cover, ResizeMode.None)
+             from box in Gen.Choose(1, 600)
+             select (width, height, resize, box)).ToArbitrary(),
+            ((int Width, int Height, ResizeMode Resize, int Box) c) =>
+            {
+                var (width, height, resize, box) = c;
+                var rendition = resize == ResizeMode.None
+                    ? new Rendition("r", resize, 0, 0)
+                    : new Rendition("r", resize, box, Math.Max(1, box / 2));
+                using var image = TestImages.Gradient(width, height);
+                var content = image.PngsaveBuffer(keep: Enums.ForeignKeep.None);
+                var traits = VipsRenderer.Inspect(content);
+                var output = VipsRenderer.Render(content, ImageFormat.Png, traits, rendition, EncodingOptions.Default);
+                var fits = resize == ResizeMode.None || (output.Width <= rendition.Width && output.Height <= rendition.Height);
+                return output.Width <= width && output.Height <= height && fits;
+            });
+}
