@@ -22,6 +22,20 @@ internal sealed class FaultInjector : HttpClientFactory
 
     public int Injected { get; private set; }
 
+    /// <summary>Every request the SDK clients sent, as "METHOD path?query", so tests can tell what was (not) called.</summary>
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_faults)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    private readonly List<string> _requests = [];
+
     public void Clear()
     {
         lock (_faults)
@@ -56,6 +70,7 @@ internal sealed class FaultInjector : HttpClientFactory
     {
         lock (_faults)
         {
+            _requests.Add($"{request.Method} {request.RequestUri?.PathAndQuery}");
             var fault = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Matches(request, body));
             if (fault is null)
             {
