@@ -20,7 +20,8 @@ internal static class ProvisionCommand
         using var clients = new AwsClients(configuration);
         try
         {
-            var resources = await clients.Provisioner().ProvisionAsync(new LocalNames(configuration["Pipeline:NamePrefix"] ?? string.Empty));
+            var settings = LocalPipelineSettings.From(configuration);
+            var resources = await clients.Provisioner().ProvisionAsync(settings.Names, settings.VisibilityTimeoutSeconds);
             await stdout.WriteLineAsync(JsonSerializer.Serialize(resources, ProvisionJsonContext.Default.LocalResources));
             return 0;
         }

@@ -21,9 +21,9 @@ public static class LocalFunctionHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadEndpoints.MaxRequestBytes);
 
         var clients = new AwsClients(builder.Configuration);
-        var names = new LocalNames(builder.Configuration["Pipeline:NamePrefix"] ?? string.Empty);
-        var resources = await clients.Provisioner().ProvisionAsync(names);
-        var pipeline = new LocalPipeline(names, resources);
+        var settings = LocalPipelineSettings.From(builder.Configuration);
+        var resources = await clients.Provisioner().ProvisionAsync(settings.Names, settings.VisibilityTimeoutSeconds);
+        var pipeline = new LocalPipeline(settings.Names, resources);
         var variables = resources.FunctionEnvironment().ToDictionary();
 
         builder.Services.AddSingleton(clients);

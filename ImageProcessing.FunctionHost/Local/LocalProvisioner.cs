@@ -26,7 +26,9 @@ public sealed class LocalProvisioner(
     SnsPublisher sns,
     string region)
 {
-    public async Task<LocalResources> ProvisionAsync(LocalNames names, CancellationToken cancellationToken = default)
+    /// <param name="visibilityTimeoutSeconds">The upload queue's visibility timeout; the deployed value unless a test needs faster redelivery.</param>
+    public async Task<LocalResources> ProvisionAsync(
+        LocalNames names, int visibilityTimeoutSeconds = PipelineDefinition.QueueVisibilityTimeoutSeconds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
         var keyId = await EnsureKeyAsync(names.KeyAlias, cancellationToken);
@@ -37,7 +39,7 @@ public sealed class LocalProvisioner(
         }, cancellationToken);
         var (queueUrl, queueArn) = await EnsureQueueAsync(names.UploadQueue, new()
         {
-            ["VisibilityTimeout"] = PipelineDefinition.QueueVisibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["VisibilityTimeout"] = visibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["KmsMasterKeyId"] = keyId,
             ["RedrivePolicy"] = JsonSerializer.Serialize(new Dictionary<string, object>
             {

@@ -16,6 +16,19 @@ public sealed record LocalNames(string Prefix = "")
     public string KeyAlias => PipelineDefinition.Names.KeyAlias + (Prefix.Length > 0 ? "-" + Prefix.TrimEnd('-') : string.Empty);
 }
 
+/// <summary>The local pipeline's configuration: <c>Pipeline:NamePrefix</c> and <c>Pipeline:VisibilityTimeoutSeconds</c>.</summary>
+public sealed record LocalPipelineSettings(LocalNames Names, int VisibilityTimeoutSeconds)
+{
+    public static LocalPipelineSettings From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var visibility = int.TryParse(configuration["Pipeline:VisibilityTimeoutSeconds"], out var seconds) && seconds > 0
+            ? seconds
+            : PipelineDefinition.QueueVisibilityTimeoutSeconds;
+        return new LocalPipelineSettings(new LocalNames(configuration["Pipeline:NamePrefix"] ?? string.Empty), visibility);
+    }
+}
+
 /// <summary>What provisioning created or found: everything the function and a developer need to find.</summary>
 public sealed record LocalResources(
     string Region,

@@ -30,6 +30,7 @@ internal sealed class PipelineEnvironment : IDisposable
     private PipelineEnvironment(MotoServer moto)
     {
         var credentials = new BasicAWSCredentials("test", "test");
+        Endpoint = moto.Endpoint;
         var url = moto.Endpoint.ToString();
         S3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = url, ForcePathStyle = true, HttpClientFactory = Faults, MaxErrorRetry = 1 });
         Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = url });
@@ -46,12 +47,15 @@ internal sealed class PipelineEnvironment : IDisposable
     public AmazonKeyManagementServiceClient Kms { get; }
     public SnsPublisher Sns { get; }
     public LocalResources Resources { get; private set; } = null!;
+    public string NamePrefix { get; private set; } = string.Empty;
+    public Uri Endpoint { get; }
     public FunctionApp App { get; private set; } = null!;
 
     public static async Task<PipelineEnvironment> CreateAsync(MotoServer moto, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new PipelineEnvironment(moto);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10] + "-";
+        environment.NamePrefix = prefix;
         var provisioner = new LocalProvisioner(environment.Kms, environment.S3, environment.Sqs, environment.DynamoDb, environment.Sns, Region);
         environment.Resources = await provisioner.ProvisionAsync(new LocalNames(prefix));
         var variables = environment.Resources.FunctionEnvironment().ToDictionary();

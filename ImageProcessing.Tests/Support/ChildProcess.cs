@@ -57,6 +57,16 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Ends the process at once (SIGKILL on Linux), as a crash would.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using ImageProcessing.Tests.Aws;
+using ImageProcessing.Tests.Support;
+
+namespace ImageProcessing.Tests.Emulator;
+
+/// <summary>The local function host killed with SIGKILL in the middle of a batch, then restarted.</summary>
+[Collection(MotoTestGroup.Name)]
+[Trait("Category", "e2e")]
+public sealed class CrashRecoveryTests(MotoServer moto)
+{
+    private const int Uploads = 12;
+
+    [Fact]
+    public async Task Every_upload_is_processed_exactly_once_after_a_kill_and_restart()
+    {
+        using var env = await PipelineEnvironment.CreateAsync(moto);
+        var keys = Enumerable.Range(0, Uploads).Select(i => $"uploads/crash/photo-{i:D2}.jpg").ToList();
+        foreach (var key in keys)
+        {
+            await env.UploadAsync(key, TestImages.Jpeg(2400, 1800));
+        }
+
+        using (var first = StartFunctionHost(env))
+        {
+            await WaitUntilAsync(async () => await FinalCountAsync(env, keys) >= 1, first, "the first upload was never processed");
+            first.Kill(); // SIGKILL: no graceful shutdown, a batch is in flight
+        }
+
+        Assert.True(await FinalCountAsync(env, keys) < Uploads, "the host finished everything before it was killed; the test proves nothing");
+        using (var second = StartFunctionHost(env))
+        {
+            await WaitUntilAsync(async () => await FinalCountAsync(env, keys) == Uploads, second, "not every upload was processed after the restart");
+        }
+
+        foreach (var key in keys)
+        {
+            var record = Assert.Single(await env.RecordsAsync(key));
+            Assert.Equal("processed", record["status"].S);
+            Assert.True(record["notified"].BOOL);
+            Assert.NotNull(await env.S3.GetObjectMetadataAsync(env.Resources.Bucket, "processed/" + key["uploads/".Length..]));
+        }
+
+        // At least once, and a stable id per upload lets subscribers drop the duplicates a crash can cause.
+        var eventIds = (await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl))
+            .Select(n => JsonDocument.Parse(n.GetProperty("Message").GetString()!).RootElement.GetProperty("eventId").GetString())
+            .ToList();
+        Assert.Equal(Uploads, eventIds.Distinct().Count());
+    }
+
+    private static async Task<int> FinalCountAsync(PipelineEnvironment env, IEnumerable<string> keys)
+    {
+        var count = 0;
+        foreach (var key in keys)
+        {
+            var records = await env.RecordsAsync(key);
+            if (records.Count == 1 && records[0]["status"].S == "processed" && records[0].TryGetValue("notified", out var notified) && notified.BOOL == true)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, ChildProcess host, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            Assert.False(host.HasExited, "the function host exited:\n" + host.Output);
+            await Task.Delay(100);
+        }
+
+        Assert.Fail(failure + "\n" + host.Output);
+    }
+
+    private static ChildProcess StartFunctionHost(PipelineEnvironment env)
+    {
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!);
+        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
+            "ImageProcessing.FunctionHost", "bin", configuration, "net10.0", "ImageProcessing.FunctionHost.dll"));
+        Assert.True(File.Exists(dll), $"build the function host first: {dll}");
+        return ChildProcess.Start("dotnet", [
+            dll, "serve",
+            $"--urls=http://127.0.0.1:{StubHandler.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}",
+            $"--AWS_ENDPOINT_URL={env.Endpoint}",
+            "--AWS_REGION=us-east-1",
+            $"--Pipeline:NamePrefix={env.NamePrefix}",
+            // Messages a killed host had in flight come back after 3 s instead of 180 s.
+            "--Pipeline:VisibilityTimeoutSeconds=3",
+            "--EventSource:BatchSize=4",
+            "--EventSource:WaitTimeSeconds=1",
+        ]);
+    }
+}
