@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using ImageProcessing.Tests.Aws;
 using ImageProcessing.Tests.Support;
 
 namespace ImageProcessing.Tests.Emulator;
@@ -22,14 +20,14 @@ public sealed class CrashRecoveryTests(MotoServer moto)
             await env.UploadAsync(key, TestImages.Jpeg(2400, 1800));
         }
 
-        using (var first = StartFunctionHost(env))
+        using (var first = FunctionHostProcess.Start(env, "--Pipeline:VisibilityTimeoutSeconds=3", "--EventSource:BatchSize=4"))
         {
             await WaitUntilAsync(async () => await FinalCountAsync(env, keys) >= 1, first, "the first upload was never processed");
             first.Kill(); // SIGKILL: no graceful shutdown, a batch is in flight
         }
 
         Assert.True(await FinalCountAsync(env, keys) < Uploads, "the host finished everything before it was killed; the test proves nothing");
-        using (var second = StartFunctionHost(env))
+        using (var second = FunctionHostProcess.Start(env, "--Pipeline:VisibilityTimeoutSeconds=3", "--EventSource:BatchSize=4"))
         {
             await WaitUntilAsync(async () => await FinalCountAsync(env, keys) == Uploads, second, "not every upload was processed after the restart");
         }
@@ -79,24 +77,5 @@ public sealed class CrashRecoveryTests(MotoServer moto)
         }
 
         Assert.Fail(failure + "\n" + host.Output);
-    }
-
-    private static ChildProcess StartFunctionHost(PipelineEnvironment env)
-    {
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!);
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
-            "ImageProcessing.FunctionHost", "bin", configuration, "net10.0", "ImageProcessing.FunctionHost.dll"));
-        Assert.True(File.Exists(dll), $"build the function host first: {dll}");
-        return ChildProcess.Start("dotnet", [
-            dll, "serve",
-            $"--urls=http://127.0.0.1:{StubHandler.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}",
-            $"--AWS_ENDPOINT_URL={env.Endpoint}",
-            "--AWS_REGION=us-east-1",
-            $"--Pipeline:NamePrefix={env.NamePrefix}",
-            // Messages a killed host had in flight come back after 3 s instead of 180 s.
-            "--Pipeline:VisibilityTimeoutSeconds=3",
-            "--EventSource:BatchSize=4",
-            "--EventSource:WaitTimeSeconds=1",
-        ]);
     }
 }

@@ -57,6 +57,14 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>The process's peak resident set size so far (VmHWM, Linux), in kilobytes.</summary>
+    public long PeakResidentKilobytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        var line = status.First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Ends the process at once (SIGKILL on Linux), as a crash would.</summary>
     public void Kill()
     {
