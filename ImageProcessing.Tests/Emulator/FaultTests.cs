@@ -27,17 +27,15 @@ public sealed class FaultTests(MotoServer moto)
     public async Task A_put_failing_after_the_first_of_several_outputs_completes_on_retry()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto, ThreeRenditions);
-        await env.UploadAsync("uploads/multi.jpg", TestImages.Jpeg(1000, 700));
-        var messages = await env.ReceiveUploadMessagesAsync(1);
+        var messages = await env.UploadAndReceiveAsync("uploads/multi.jpg", TestImages.Jpeg(1000, 700));
         env.Faults.Inject((request, _) => request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.EndsWith("/processed/multi_small.jpg", StringComparison.Ordinal),
             times: 10, FaultInjector.S3SlowDown);
 
-        Assert.Single((await env.InvokeAsync(messages)).BatchItemFailures);
-        Assert.NotNull(await env.S3.GetObjectMetadataAsync(env.Resources.Bucket, "processed/multi.jpg")); // first output written
-        Assert.Equal("processing", Assert.Single(await env.RecordsAsync("uploads/multi.jpg"))["status"].S); // not final
-
-        env.Faults.Clear();
-        Assert.Empty((await env.InvokeAsync(messages, receiveCount: 2)).BatchItemFailures);
+        await env.FailThenRecoverAsync(messages, whileFailed: async () =>
+        {
+            Assert.NotNull(await env.S3.GetObjectMetadataAsync(env.Resources.Bucket, "processed/multi.jpg")); // first output written
+            Assert.Equal("processing", Assert.Single(await env.RecordsAsync("uploads/multi.jpg"))["status"].S); // not final
+        });
 
         await AssertProcessedOnceAsync(env, "uploads/multi.jpg", ["processed/multi.jpg", "processed/multi_small.jpg", "processed/multi_square.jpg"]);
     }
@@ -46,14 +44,11 @@ public sealed class FaultTests(MotoServer moto)
     public async Task A_get_failing_mid_stream_is_retried()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);
-        await env.UploadAsync("uploads/stream.png", TestImages.Png(400, 300));
-        var messages = await env.ReceiveUploadMessagesAsync(1);
+        var messages = await env.UploadAndReceiveAsync("uploads/stream.png", TestImages.Png(400, 300));
         env.Faults.Inject((request, _) => request.Method == HttpMethod.Get && request.RequestUri!.PathAndQuery.Contains("/uploads/stream.png", StringComparison.Ordinal)
             && !request.RequestUri.Query.Contains("tagging", StringComparison.Ordinal), times: 10, () => BrokenBody(1000));
 
-        Assert.Single((await env.InvokeAsync(messages)).BatchItemFailures);
-        env.Faults.Clear();
-        Assert.Empty((await env.InvokeAsync(messages, receiveCount: 2)).BatchItemFailures);
+        await env.FailThenRecoverAsync(messages);
 
         await AssertProcessedOnceAsync(env, "uploads/stream.png", ["processed/stream.png"]);
     }
@@ -62,8 +57,7 @@ public sealed class FaultTests(MotoServer moto)
     public async Task Concurrent_deliveries_of_one_upload_record_and_announce_it_once()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);
-        await env.UploadAsync("uploads/race.jpg", TestImages.Jpeg(1200, 900));
-        var messages = await env.ReceiveUploadMessagesAsync(1);
+        var messages = await env.UploadAndReceiveAsync("uploads/race.jpg", TestImages.Jpeg(1200, 900));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => env.InvokeAsync(messages))));
 

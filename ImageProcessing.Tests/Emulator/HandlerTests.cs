@@ -100,8 +100,7 @@ public sealed class HandlerTests(MotoServer moto)
     public async Task A_duplicate_delivery_does_no_work_and_sends_no_second_notification()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);
-        await env.UploadAsync("uploads/once.jpg", TestImages.Jpeg(300, 200));
-        var messages = await env.ReceiveUploadMessagesAsync(1);
+        var messages = await env.UploadAndReceiveAsync("uploads/once.jpg", TestImages.Jpeg(300, 200));
 
         Assert.Empty((await env.InvokeAsync(messages)).BatchItemFailures);
         Assert.Empty((await env.InvokeAsync(messages, receiveCount: 2)).BatchItemFailures);
@@ -115,19 +114,15 @@ public sealed class HandlerTests(MotoServer moto)
     public async Task An_s3_failure_while_writing_outputs_is_retried_and_then_completes_once()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);
-        await env.UploadAsync("uploads/retry.jpg", TestImages.Jpeg(300, 200));
-        var messages = await env.ReceiveUploadMessagesAsync(1);
+        var messages = await env.UploadAndReceiveAsync("uploads/retry.jpg", TestImages.Jpeg(300, 200));
         env.Faults.Inject((request, _) => request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.Contains("/processed/", StringComparison.Ordinal),
             times: 10, FaultInjector.S3SlowDown);
 
-        var failed = await env.InvokeAsync(messages);
-
-        Assert.Equal(messages[0].MessageId, Assert.Single(failed.BatchItemFailures).ItemIdentifier);
-        Assert.Equal("processing", Assert.Single(await env.RecordsAsync("uploads/retry.jpg"))["status"].S);
-        Assert.Empty(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl));
-
-        env.Faults.Clear();
-        Assert.Empty((await env.InvokeAsync(messages, receiveCount: 2)).BatchItemFailures);
+        await env.FailThenRecoverAsync(messages, whileFailed: async () =>
+        {
+            Assert.Equal("processing", Assert.Single(await env.RecordsAsync("uploads/retry.jpg"))["status"].S);
+            Assert.Empty(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl));
+        });
 
         var record = Assert.Single(await env.RecordsAsync("uploads/retry.jpg"));
         Assert.Equal(("processed", "2"), (record["status"].S, record["attempts"].N));
@@ -138,13 +133,10 @@ public sealed class HandlerTests(MotoServer moto)
     public async Task DynamoDb_throttling_is_retried_and_then_completes()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);
-        await env.UploadAsync("uploads/throttled.png", TestImages.Png(64, 64));
-        var messages = await env.ReceiveUploadMessagesAsync(1);
+        var messages = await env.UploadAndReceiveAsync("uploads/throttled.png", TestImages.Png(64, 64));
         env.Faults.Inject((_, body) => body.Contains("\"TableName\"", StringComparison.Ordinal), times: 10, FaultInjector.DynamoDbThrottled);
 
-        Assert.Single((await env.InvokeAsync(messages)).BatchItemFailures);
-        env.Faults.Clear();
-        Assert.Empty((await env.InvokeAsync(messages, receiveCount: 2)).BatchItemFailures);
+        await env.FailThenRecoverAsync(messages);
 
         Assert.Equal("processed", Assert.Single(await env.RecordsAsync("uploads/throttled.png"))["status"].S);
         Assert.Single(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl));
@@ -154,8 +146,7 @@ public sealed class HandlerTests(MotoServer moto)
     public async Task An_sns_failure_after_the_record_is_final_is_retried_until_announced()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);
-        await env.UploadAsync("uploads/announce.jpg", TestImages.Jpeg(100, 100));
-        var messages = await env.ReceiveUploadMessagesAsync(1);
+        var messages = await env.UploadAndReceiveAsync("uploads/announce.jpg", TestImages.Jpeg(100, 100));
         env.Faults.Inject((_, body) => body.StartsWith("Action=Publish", StringComparison.Ordinal), times: 1, FaultInjector.SnsInternalError);
 
         Assert.Single((await env.InvokeAsync(messages)).BatchItemFailures);

@@ -112,6 +112,29 @@ internal sealed class PipelineEnvironment : IDisposable
         return messages;
     }
 
+    public async Task<List<Message>> UploadAndReceiveAsync(string key, byte[] content)
+    {
+        await UploadAsync(key, content);
+        return await ReceiveUploadMessagesAsync(1);
+    }
+
+    /// <summary>
+    /// Delivers the messages while a fault is injected (each must fail), runs <paramref name="whileFailed"/>,
+    /// clears the faults and redelivers (each must succeed), as SQS would after the visibility timeout.
+    /// </summary>
+    public async Task FailThenRecoverAsync(List<Message> messages, Func<Task>? whileFailed = null)
+    {
+        var failed = await InvokeAsync(messages);
+        Assert.Equal(messages.Select(m => m.MessageId), failed.BatchItemFailures.Select(f => f.ItemIdentifier));
+        if (whileFailed is not null)
+        {
+            await whileFailed();
+        }
+
+        Faults.Clear();
+        Assert.Empty((await InvokeAsync(messages, receiveCount: 2)).BatchItemFailures);
+    }
+
     /// <summary>Uploads each object and delivers all their notifications to the handler in one batch.</summary>
     public async Task<BatchResponse> UploadAndInvokeAsync(params (string Key, byte[] Content)[] uploads)
     {
