@@ -32,6 +32,17 @@ public static class Acknowledgements
         resource.AddMetadata(MetadataKey, new Dictionary<string, object> { ["rules_to_suppress"] = rules.ToArray() });
     }
 
+    /// <summary>
+    /// How cdk-nag prints <c>Fn::GetAtt [resource, Arn]</c> inside a finding id ("&lt;LogicalId.Arn&gt;"). The logical id
+    /// is a token that resolves when the template is written, so the acknowledgement follows the resource.
+    /// </summary>
+    public static string ArnReference(IConstruct construct)
+    {
+        ArgumentNullException.ThrowIfNull(construct);
+        var resource = ResourceOf(construct);
+        return $"<{Stack.Of(resource).GetLogicalId(resource)}.Arn>";
+    }
+
     private static CfnResource ResourceOf(IConstruct target) => target switch
     {
         CfnResource resource => resource,

@@ -42,7 +42,7 @@ public sealed class AuditTrail : Construct
             new("HIPAA.Security-CloudTrailCloudWatchLogsEnabled", reason),
             new("NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled", reason),
             new("PCI.DSS.321-CloudTrailCloudWatchLogsEnabled", reason),
-            Acknowledgement.Guard("cloudtrail_cloudwatch_logs_enabled_check", reason));
+            Acknowledgement.Guard("cloud_trail_cloud_watch_logs_enabled_check", reason));
     }
 
     public Trail Trail { get; }

@@ -27,12 +27,34 @@ public sealed class Encryption : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
 
+        DenyGrantsExceptForAwsServices(Key);
         AllowServiceDeliveries(Key);
         AllowCloudWatchLogs(Key);
         AllowCloudTrail(Key);
     }
 
     public Key Key { get; }
+
+    // Grants let their holder use the key without the key policy; only AWS services (DynamoDB, Lambda) need them.
+    private static void DenyGrantsExceptForAwsServices(Key key)
+    {
+        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyGrantsExceptForAwsServices",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = ["kms:CreateGrant"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["BoolIfExists"] = new Dictionary<string, object>
+                {
+                    ["kms:GrantIsForAWSResource"] = "false",
+                    ["aws:PrincipalIsAWSService"] = "false",
+                },
+            },
+        }));
+    }
 
     private static void AllowServiceDeliveries(Key key)
     {

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.SNS.Subscriptions;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
 using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Infrastructure.Compliance;
 using ImageProcessing.Infrastructure.Configuration;
 
 namespace ImageProcessing.Infrastructure.Constructs;
@@ -27,6 +28,12 @@ public sealed class Messaging : Construct
             EnforceSSL = true,
             RetentionPeriod = Duration.Days(PipelineDefinition.DeadLetterRetentionDays),
         });
+
+        const string deadLetterReason = "This is the dead-letter queue; a queue behind it would only move the problem. " +
+            "The DeadLetterQueueNotEmpty alarm fires on its first message.";
+        Acknowledgements.Add(DeadLetterQueue,
+            new("Serverless-SQSRedrivePolicy", deadLetterReason),
+            Acknowledgement.Guard("sqs_dlq_check", deadLetterReason));
 
         UploadQueue = new Queue(this, "UploadQueue", new QueueProps
         {

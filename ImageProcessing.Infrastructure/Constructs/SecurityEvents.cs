@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SNS;
 using Constructs;
+using ImageProcessing.Infrastructure.Compliance;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 
@@ -38,6 +39,7 @@ public sealed class SecurityEvents : Construct
             },
             Targets = [target],
         });
+        AcknowledgeNoDeadLetterQueue(KeyStateRule);
 
         GuardDutyFindingRule = new Rule(this, "GuardDutyFinding", new RuleProps
         {
@@ -53,6 +55,7 @@ public sealed class SecurityEvents : Construct
             },
             Targets = [target],
         });
+        AcknowledgeNoDeadLetterQueue(GuardDutyFindingRule);
 
         MalwareScanRule = new Rule(this, "MalwareFoundInUpload", new RuleProps
         {
@@ -68,7 +71,12 @@ public sealed class SecurityEvents : Construct
             },
             Targets = [target],
         });
+        AcknowledgeNoDeadLetterQueue(MalwareScanRule);
     }
+
+    private static void AcknowledgeNoDeadLetterQueue(Rule rule) => Acknowledgements.Add(rule, new Acknowledgement(
+        "Serverless-EventBusDLQ",
+        "EventBridge retries delivery to the topic for 24 hours, and the event itself stays in CloudTrail and GuardDuty, so a lost notification loses no evidence."));
 
     public Rule KeyStateRule { get; }
     public Rule GuardDutyFindingRule { get; }

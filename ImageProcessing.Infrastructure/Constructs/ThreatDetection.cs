@@ -20,9 +20,10 @@ public sealed class ThreatDetection : Construct
         {
             Enable = true,
             FindingPublishingFrequency = "FIFTEEN_MINUTES",
-            Features = new object[]
+            // S3 protection through DataSources, where the Control Tower rule CT.GUARDDUTY.PR.1 looks for it.
+            DataSources = new CfnDetector.CFNDataSourceConfigurationsProperty
             {
-                new CfnDetector.CFNFeatureConfigurationProperty { Name = "S3_DATA_EVENTS", Status = "ENABLED" },
+                S3Logs = new CfnDetector.CFNS3LogsConfigurationProperty { Enable = true },
             },
         });
 

@@ -27,11 +27,14 @@ public sealed class EncryptionTests(DefaultTemplate stack)
     [Fact]
     public void The_key_policy_names_only_this_account_and_the_services_that_deliver_for_it()
     {
-        var principals = KeyStatements().Select(statement => statement["Principal"]!.ToJsonString()).ToList();
+        var principals = KeyStatements()
+            .Where(statement => (string?)statement["Effect"] == "Allow")
+            .Select(statement => statement["Principal"]!.ToJsonString())
+            .ToList();
 
         Assert.All(principals, principal => Assert.DoesNotContain("\"*\"", principal, StringComparison.Ordinal));
         var services = KeyStatements()
-            .Select(statement => statement["Principal"]!["Service"])
+            .Select(statement => statement["Principal"] is JsonObject principal ? principal["Service"] : null)
             .Where(service => service is not null)
             .SelectMany(service => service is JsonArray array ? array.Select(s => s!.ToJsonString()) : [service!.ToJsonString()])
             .ToList();
@@ -45,7 +48,9 @@ public sealed class EncryptionTests(DefaultTemplate stack)
     [Fact]
     public void Every_service_statement_is_limited_to_this_account()
     {
-        var serviceStatements = KeyStatements().Where(statement => statement["Principal"]!["Service"] is not null).ToList();
+        var serviceStatements = KeyStatements()
+            .Where(statement => statement["Principal"] is JsonObject principal && principal["Service"] is not null)
+            .ToList();
 
         Assert.NotEmpty(serviceStatements);
         Assert.All(serviceStatements.Where(s => (string?)s["Sid"] != "AllowCloudTrailToDescribeKey"), statement =>
@@ -56,13 +61,28 @@ public sealed class EncryptionTests(DefaultTemplate stack)
     }
 
     [Fact]
-    public void The_account_root_statement_is_the_only_aws_principal()
+    public void The_account_root_statement_is_the_only_aws_principal_allowed()
     {
-        var awsPrincipals = KeyStatements().Select(statement => statement["Principal"]!["AWS"]).Where(p => p is not null).ToList();
+        var awsPrincipals = KeyStatements()
+            .Where(statement => (string?)statement["Effect"] == "Allow")
+            .Select(statement => statement["Principal"] is JsonObject principal ? principal["AWS"] : null)
+            .Where(p => p is not null)
+            .ToList();
 
         var root = Assert.Single(awsPrincipals);
         Assert.Contains(":root", root!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("AWS::AccountId", root.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grants_are_denied_unless_an_aws_service_creates_them_for_a_resource()
+    {
+        var deny = Assert.Single(KeyStatements(), statement => (string?)statement["Sid"] == "DenyGrantsExceptForAwsServices");
+
+        Assert.Equal("Deny", (string?)deny["Effect"]);
+        Assert.Equal("kms:CreateGrant", (string?)deny["Action"]);
+        Assert.Equal("false", (string?)deny["Condition"]!["BoolIfExists"]!["kms:GrantIsForAWSResource"]);
+        Assert.Equal("false", (string?)deny["Condition"]!["BoolIfExists"]!["aws:PrincipalIsAWSService"]);
     }
 
     private IEnumerable<JsonObject> KeyStatements() =>
