@@ -106,9 +106,14 @@ public sealed class Messaging : Construct
 
     private static void Subscribe(Topic topic, string? email)
     {
-        if (email is not null)
+        if (email is null)
         {
-            topic.AddSubscription(new EmailSubscription(email));
+            return;
         }
+
+        topic.AddSubscription(new EmailSubscription(email));
+        var subscription = topic.Node.Children.OfType<Subscription>().Last();
+        Acknowledgements.Add(subscription, new Acknowledgement("Serverless-SNSRedrivePolicy",
+            "An email subscription serves people: SNS retries delivery, and what it announces stays in the records table and the alarm history."));
     }
 }

@@ -63,6 +63,14 @@ public sealed class ProcessingFunction : Construct
 
         DependOnPolicyOnly(Function, Role);
         AcknowledgeFunctionFindings(Function);
+        if (settings.ReservedConcurrency is null)
+        {
+            const string reason = "Left unreserved on purpose (reservedConcurrency=none): accounts with a concurrency limit of 10 " +
+                "cannot reserve any. The SQS event source's maximum concurrency still caps the function.";
+            Acknowledgements.Add(Function,
+                new("HIPAA.Security-LambdaConcurrency", reason),
+                new("NIST.800.53.R5-LambdaConcurrency", reason));
+        }
 
         Function.AddEventSource(new SqsEventSource(props.UploadQueue, new SqsEventSourceProps
         {

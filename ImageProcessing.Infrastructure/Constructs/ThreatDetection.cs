@@ -60,7 +60,8 @@ public sealed class ThreatDetection : Construct
                 Tagging = new CfnMalwareProtectionPlan.CFNTaggingProperty { Status = "ENABLED" },
             },
         });
-        plan.Node.AddDependency(role);
+        // The role's own reference orders the role; the plan also needs its policy in place to validate the bucket.
+        plan.Node.AddDependency(role.Node.FindChild("DefaultPolicy"));
         return plan;
     }
 }
