@@ -118,9 +118,11 @@ function summarize(pack, acknowledgements, used) {
   let checked = 0;
   const acknowledged = [];
   const open = [];
+  const rules = {};
   for (const [ruleId, entry] of pack.rules) {
     if (!entry.applicable) continue;
     checked++;
+    rules[ruleId] = entry.findings.length === 0 ? 'passed' : 'finding';
     if (entry.findings.length === 0) passed++;
     for (const finding of entry.findings) {
       const reason = acknowledgements.get(finding.logicalId)?.get(finding.findingId);
@@ -132,7 +134,7 @@ function summarize(pack, acknowledgements, used) {
       }
     }
   }
-  return { pack: pack.name, checked, passed, acknowledged, open };
+  return { pack: pack.name, checked, passed, rules, acknowledged, open };
 }
 
 function printTable(summaries) {
