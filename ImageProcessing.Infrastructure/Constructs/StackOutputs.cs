@@ -29,6 +29,7 @@ public sealed class StackOutputs : Construct
         Output("FunctionLogsUrl", $"{console}/cloudwatch/home?region={Aws.REGION}#logsV2:log-groups/log-group/{Uri.EscapeDataString(function.LogGroup.LogGroupName)}", "Function logs");
     }
 
+    // Plain output names (no hash suffix), so scripts and runbooks can ask for them by name.
     private void Output(string id, string value, string description) =>
-        _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });
+        new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description }).OverrideLogicalId(id);
 }
