@@ -40,6 +40,14 @@ else
   echo "up to date"
 fi
 
+step "scanner self-test (a bare bucket and queue must fail)"
+if node "$tool/scan.mjs" "$tool/fixtures/noncompliant.template.json" --report "$out/self-test.json" >"$out/self-test.txt" 2>&1; then
+  cat "$out/self-test.txt"
+  die "the compliance tool passed a non-compliant template; it cannot be trusted."
+fi
+grep -q "AwsSolutions-SQS3" "$out/self-test.txt" && die "the compliance tool ignored an acknowledgement in the self-test."
+echo "ok: $(grep -c '^UNACKNOWLEDGED' "$out/self-test.txt") findings reported, the acknowledged one honoured"
+
 step "synthesize"
 dotnet build "$root/ImageProcessing.Infrastructure/ImageProcessing.Infrastructure.csproj" -c Release --nologo -v q \
   || die "the CDK app does not build."

@@ -57,6 +57,8 @@ public sealed class ProcessingFunction : Construct
             Role = Role,
             LogGroup = LogGroup,
             Tracing = Tracing.ACTIVE,
+            // Stated rather than inherited: Lambda stops a function that keeps re-triggering itself.
+            RecursiveLoop = RecursiveLoop.TERMINATE,
             EnvironmentEncryption = props.Key,
             Environment = Environment(props),
         });

@@ -33,6 +33,9 @@ public sealed class FunctionTests(DefaultTemplate stack)
         Assert.True(Function["KmsKeyArn"].RefersTo(stack.LogicalId(stack.Stack.Encryption.Key)));
 
     [Fact]
+    public void Recursive_loops_are_stopped() => Assert.Equal("Terminate", (string?)Function["RecursiveLoop"]);
+
+    [Fact]
     public void Tracing_is_active() => Assert.Equal("Active", (string?)Function["TracingConfig"]!["Mode"]);
 
     [Fact]
