@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.Logs;
 using Constructs;
 using ImageProcessing.Function.Pipeline;
 using ImageProcessing.Infrastructure.Compliance;
+using ImageProcessing.Infrastructure.Configuration;
 using Env = ImageProcessing.Function.Pipeline.PipelineDefinition.EnvironmentVariables;
 
 namespace ImageProcessing.Infrastructure.Constructs;
@@ -15,7 +16,6 @@ namespace ImageProcessing.Infrastructure.Constructs;
 public sealed class ProcessingFunction : Construct
 {
     public const string RuntimeName = "dotnet10";
-    public const int LogRetentionDays = 30;
 
     /// <summary>glibc's per-thread arenas make a warm .NET + libvips process grow; two keep memory flat.</summary>
     public const string MallocArenaMax = "2";
@@ -34,7 +34,6 @@ public sealed class ProcessingFunction : Construct
             EncryptionKey = props.Key,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
-        Acknowledgements.Add(LogGroup, Acknowledgement.Guard("cloudwatch_log_group_retention_period_check", LogRetentionReason));
 
         Role = new Role(this, "Role", new RoleProps
         {
@@ -64,15 +63,6 @@ public sealed class ProcessingFunction : Construct
         });
 
         DependOnPolicyOnly(Function, Role);
-        AcknowledgeFunctionFindings(Function);
-        if (settings.ReservedConcurrency is null)
-        {
-            const string reason = "Left unreserved on purpose (reservedConcurrency=none): accounts with a concurrency limit of 10 " +
-                "cannot reserve any. The SQS event source's maximum concurrency still caps the function.";
-            Acknowledgements.Add(Function,
-                new("HIPAA.Security-LambdaConcurrency", reason),
-                new("NIST.800.53.R5-LambdaConcurrency", reason));
-        }
 
         Function.AddEventSource(new SqsEventSource(props.UploadQueue, new SqsEventSourceProps
         {
@@ -81,33 +71,12 @@ public sealed class ProcessingFunction : Construct
             ReportBatchItemFailures = true,
             MaxConcurrency = settings.MaximumConcurrency,
         }));
-        Acknowledgements.Add(Function.Node.Children.OfType<EventSourceMapping>().Single(), new Acknowledgement(
-            "Serverless-LambdaEventSourceMappingDestination",
-            "On-failure destinations exist only for stream and Kafka sources; for SQS the queue's redrive policy moves a message to the DLQ after three receives."));
+        FunctionFindings.Acknowledge(this, settings);
     }
 
     public Amazon.CDK.AWS.Lambda.Function Function { get; }
     public Role Role { get; }
     public LogGroup LogGroup { get; }
-
-    private const string LogRetentionReason =
-        "Function logs are kept 30 days to stay in the free tier; the durable audit record is the CloudTrail trail, kept 365 days.";
-
-    private static void AcknowledgeFunctionFindings(Amazon.CDK.AWS.Lambda.Function function)
-    {
-        const string dlqReason = "The SQS event source invokes the function synchronously, where a function DLQ never applies; " +
-            "failed messages go to the queue's DLQ after three receives.";
-        const string vpcReason = "The function reaches only AWS APIs, over TLS with IAM. A VPC would need a NAT gateway or interface " +
-            "endpoints (tens of dollars a month) and protects no private resource, since there is none.";
-        Acknowledgements.Add(function,
-            new("HIPAA.Security-LambdaDLQ", dlqReason),
-            new("NIST.800.53.R5-LambdaDLQ", dlqReason),
-            new("Serverless-LambdaDLQ", dlqReason),
-            new("HIPAA.Security-LambdaInsideVPC", vpcReason),
-            new("NIST.800.53.R5-LambdaInsideVPC", vpcReason),
-            new("PCI.DSS.321-LambdaInsideVPC", vpcReason),
-            Acknowledgement.Guard("lambda_inside_vpc_check", vpcReason));
-    }
 
     // The L2 makes the function depend on its role too, which its Role attribute already does (cfn-lint W3005).
     private static void DependOnPolicyOnly(Amazon.CDK.AWS.Lambda.Function function, Role role)
