@@ -30,7 +30,7 @@ public sealed class ImageProcessingStack : Stack
             Storage.ImagesBucket, Messaging.SecurityAlertsTopic));
         SecurityEvents = new SecurityEvents(this, "SecurityEvents", Encryption.Key, Messaging.SecurityAlertsTopic);
         AccountSecurity = new AccountSecurity(this, "AccountSecurity", settings, Encryption.Key, Storage.LogsBucket, Storage.ImagesBucket);
-        _ = new StackOutputs(this, "Outputs", Storage, Messaging, Records, Function, Monitoring);
+        _ = new StackOutputs(this, "Outputs", Encryption, Storage, Messaging, Records, Function, Monitoring);
     }
 
     public StackSettings Settings { get; }

@@ -13,6 +13,7 @@ images="$(output ImagesBucketName)"
 logs="$(output LogsBucketName)"
 table="$(output RecordsTableName)"
 function_name="$(output FunctionName)"
+key="$(output KeyArn)"
 
 cat <<TEXT
 Deleting stack $stack_name removes the function, queues, topics, alarms, dashboard, event rules and, when this
@@ -24,7 +25,8 @@ RETAINED (kept on purpose):
   s3://$logs     logs bucket     - access logs, CloudTrail and Config history: audit evidence, kept 365 days
   $table         records table   - processing records (TTL 90 days); deletion protection is on
   /aws/lambda/$function_name      function logs (expire after 30 days)
-  the KMS key (alias in the template)  - everything above is encrypted with it; deleting it makes all of it unreadable
+  $key
+                 KMS key         - everything above is encrypted with it; deleting it makes all of it unreadable
 TEXT
 
 if [[ "${1:-}" != "--yes" ]]; then
@@ -43,5 +45,5 @@ Stack deleted. To remove the retained resources later (irreversible), in this or
   aws dynamodb update-table --table-name $table --no-deletion-protection-enabled && aws dynamodb delete-table --table-name $table
   aws logs delete-log-group --log-group-name /aws/lambda/$function_name
   aws s3api delete-bucket --bucket $logs              # only once the audit evidence is no longer needed
-  aws kms schedule-key-deletion --key-id <key id> --pending-window-in-days 30   # last: nothing encrypted with it must remain
+  aws kms schedule-key-deletion --key-id $key --pending-window-in-days 30   # last: nothing encrypted with it must remain
 TEXT

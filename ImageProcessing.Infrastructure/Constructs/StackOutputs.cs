@@ -7,9 +7,10 @@ namespace ImageProcessing.Infrastructure.Constructs;
 /// <summary>What an operator needs after a deploy: where to upload, what to watch.</summary>
 public sealed class StackOutputs : Construct
 {
-    public StackOutputs(Construct scope, string id, Storage storage, Messaging messaging, Records records, ProcessingFunction function, Monitoring monitoring)
+    public StackOutputs(Construct scope, string id, Encryption encryption, Storage storage, Messaging messaging, Records records, ProcessingFunction function, Monitoring monitoring)
         : base(scope, id)
     {
+        ArgumentNullException.ThrowIfNull(encryption);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(messaging);
         ArgumentNullException.ThrowIfNull(records);
@@ -23,6 +24,7 @@ public sealed class StackOutputs : Construct
         Output("ImageEventsTopicArn", messaging.ImageEventsTopic.TopicArn, "Outcome of every upload");
         Output("SecurityAlertsTopicArn", messaging.SecurityAlertsTopic.TopicArn, "Rejections, alarms and security findings");
         Output("DeadLetterQueueUrl", messaging.DeadLetterQueue.QueueUrl, "Uploads that failed three times");
+        Output("KeyArn", encryption.Key.KeyArn, "The customer-managed key that encrypts everything (retained on delete)");
         Output("FunctionName", function.Function.FunctionName, "The image function");
         Output("DashboardUrl", $"{console}/cloudwatch/home?region={Aws.REGION}#dashboards:name={monitoring.Dashboard.DashboardName}", "CloudWatch dashboard");
         Output("AlarmsUrl", $"{console}/cloudwatch/home?region={Aws.REGION}#alarmsV2:", "CloudWatch alarms");
