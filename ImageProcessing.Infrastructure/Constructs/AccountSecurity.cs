@@ -32,7 +32,7 @@ public sealed class AccountSecurity : Construct
 
         if (settings.EnableConfig)
         {
-            Config = new ConfigCompliance(this, "Config", logsBucket);
+            Config = new ConfigCompliance(this, "Config", logsBucket, imagesBucket);
         }
     }
 

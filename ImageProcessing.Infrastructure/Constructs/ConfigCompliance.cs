@@ -21,19 +21,22 @@ public sealed class ConfigCompliance : Construct
         "AWS::KMS::Key", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::CloudTrail::Trail",
     ];
 
+    public const string AccessLoggingRule = "S3_BUCKET_LOGGING_ENABLED";
+
     /// <summary>AWS Config managed rule identifiers, each proving a control of this stack in the live account.</summary>
     public static readonly string[] ManagedRules =
     [
         "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", "S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", "S3_BUCKET_SSL_REQUESTS_ONLY",
-        "S3_BUCKET_VERSIONING_ENABLED", "S3_BUCKET_LOGGING_ENABLED", "SNS_ENCRYPTED_KMS", "DYNAMODB_PITR_ENABLED",
+        "S3_BUCKET_VERSIONING_ENABLED", AccessLoggingRule, "SNS_ENCRYPTED_KMS", "DYNAMODB_PITR_ENABLED",
         "DYNAMODB_TABLE_ENCRYPTED_KMS", "LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED", "CMK_BACKING_KEY_ROTATION_ENABLED",
         "CLOUD_TRAIL_ENCRYPTION_ENABLED", "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED", "MULTI_REGION_CLOUD_TRAIL_ENABLED",
     ];
 
-    public ConfigCompliance(Construct scope, string id, Bucket logsBucket)
+    public ConfigCompliance(Construct scope, string id, Bucket logsBucket, IBucket imagesBucket)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(logsBucket);
+        ArgumentNullException.ThrowIfNull(imagesBucket);
         var role = new Role(this, "RecorderRole", new RoleProps
         {
             AssumedBy = new ServicePrincipal("config.amazonaws.com"),
@@ -64,7 +67,12 @@ public sealed class ConfigCompliance : Construct
 
         Rules = ManagedRules.Select(identifier =>
         {
-            var rule = new ManagedRule(this, identifier, new ManagedRuleProps { Identifier = identifier });
+            var rule = new ManagedRule(this, identifier, new ManagedRuleProps
+            {
+                Identifier = identifier,
+                // The logs bucket is the access-log destination and is not logged itself: check the images bucket only.
+                RuleScope = identifier == AccessLoggingRule ? RuleScope.FromResource(ResourceType.S3_BUCKET, imagesBucket.BucketName) : null,
+            });
             rule.Node.AddDependency(Recorder);
             rule.Node.AddDependency(DeliveryChannel);
             return rule;

@@ -71,4 +71,13 @@ public sealed class AccountSecurityTests(DefaultTemplate stack)
             rules.Select(r => (string)r.Resource.Properties()["Source"]!["SourceIdentifier"]!).Order());
         Assert.All(rules, r => Assert.Contains(recorderId, r.Resource["DependsOn"].Strings()));
     }
+
+    [Fact]
+    public void The_access_logging_rule_checks_the_images_bucket_only()
+    {
+        var rule = stack.Resources("AWS::Config::ConfigRule")
+            .Single(r => (string?)r.Resource.Properties()["Source"]!["SourceIdentifier"] == ConfigCompliance.AccessLoggingRule).Resource;
+
+        Assert.True(rule.Properties()["Scope"]!["ComplianceResourceId"].RefersTo(stack.LogicalId(stack.Stack.Storage.ImagesBucket)));
+    }
 }
