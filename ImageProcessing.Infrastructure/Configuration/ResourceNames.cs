@@ -1,0 +1,32 @@
+using Amazon.CDK;
+using ImageProcessing.Function.Pipeline;
+
+namespace ImageProcessing.Infrastructure.Configuration;
+
+/// <summary>
+/// Deployed names: the pipeline definition's names behind the stack's prefix, so two stacks in one account
+/// never collide. Names are fixed rather than generated because the bucket notification and the queue policy
+/// must refer to each other without a dependency cycle.
+/// </summary>
+public sealed class ResourceNames(string prefix)
+{
+    public string Prefix { get; } = prefix;
+
+    /// <summary>Bucket names are global: the account and region make them unique.</summary>
+    public string ImagesBucket => $"{Prefixed(PipelineDefinition.Names.ImagesBucket)}-{Aws.ACCOUNT_ID}-{Aws.REGION}";
+
+    public string LogsBucket => $"{Prefixed("logs")}-{Aws.ACCOUNT_ID}-{Aws.REGION}";
+    public string UploadQueue => Prefixed(PipelineDefinition.Names.UploadQueue);
+    public string DeadLetterQueue => Prefixed(PipelineDefinition.Names.DeadLetterQueue);
+    public string RecordsTable => Prefixed(PipelineDefinition.Names.RecordsTable);
+    public string ImageEventsTopic => Prefixed(PipelineDefinition.Names.ImageEventsTopic);
+    public string SecurityAlertsTopic => Prefixed(PipelineDefinition.Names.SecurityAlertsTopic);
+    public string KeyAlias => "alias/" + Prefixed(PipelineDefinition.Names.KeyAlias["alias/".Length..]);
+    public string Function => Prefixed("image-function");
+    public string Dashboard => Prefixed("dashboard");
+    public string Trail => Prefixed("trail");
+
+    public string ImagesBucketArn => $"arn:{Aws.PARTITION}:s3:::{ImagesBucket}";
+
+    private string Prefixed(string name) => $"{Prefix}-{name}";
+}

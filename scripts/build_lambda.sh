@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Publishes ImageProcessing.Function for the dotnet10 managed runtime on arm64 and zips it reproducibly
+# (sorted entries, fixed timestamps and permissions), so the same commit gives the same package hash.
+#
+#   scripts/build_lambda.sh [output-dir]     (default: artifacts/lambda)
+#
+# Output: <output-dir>/publish/ (what the CDK app deploys by default) and <output-dir>/ImageProcessing.Function.zip.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$root/artifacts/lambda}"
+publish="$out/publish"
+zip="$out/ImageProcessing.Function.zip"
+
+die() { echo "build_lambda: $*" >&2; exit 1; }
+command -v dotnet >/dev/null || die "dotnet is not on PATH; install the .NET 10 SDK (https://dot.net)."
+command -v python3 >/dev/null || die "python3 is needed to write the reproducible zip."
+
+mkdir -p "$out"
+rm -rf "$publish" "$zip"
+
+echo "build_lambda: publishing ImageProcessing.Function (Release, linux-arm64, framework-dependent) to $publish"
+# The managed runtime starts the function from its runtimeconfig.json, which class libraries do not write by default.
+dotnet publish "$root/ImageProcessing.Function/ImageProcessing.Function.csproj" \
+  -c Release -r linux-arm64 --self-contained false -o "$publish" \
+  -p:GenerateRuntimeConfigurationFiles=true -p:ContinuousIntegrationBuild=true -p:DebugType=none \
+  --nologo -v quiet \
+  || die "dotnet publish failed (see above)."
+
+[[ -f "$publish/ImageProcessing.Function.dll" ]] || die "publish produced no ImageProcessing.Function.dll in $publish."
+
+python3 - "$publish" "$zip" <<'PY'
+import os, sys, zipfile
+source, target = sys.argv[1], sys.argv[2]
+files = sorted(
+    os.path.relpath(os.path.join(d, f), source)
+    for d, _, names in os.walk(source) for f in names)
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    for name in files:
+        info = zipfile.ZipInfo(name.replace(os.sep, "/"), date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = (0o755 if os.access(os.path.join(source, name), os.X_OK) else 0o644) << 16
+        with open(os.path.join(source, name), "rb") as f:
+            archive.writestr(info, f.read())
+PY
+
+size=$(du -k "$zip" | cut -f1)
+echo "build_lambda: wrote $zip (${size} KB, sha256 $(sha256sum "$zip" | cut -d' ' -f1))"
+if (( size > 51200 )); then
+  echo "build_lambda: warning: the zip is over 50 MB; Lambda accepts it only through S3 (cdk deploy does that)." >&2
+fi
