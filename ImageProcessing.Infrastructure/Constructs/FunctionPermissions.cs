@@ -31,6 +31,9 @@ public static class FunctionPermissions
         {
             Allow("ReadAndTagUploads", UploadActions, props.ImagesBucket.ArnForObjects(PipelineDefinition.InputPrefix + "*")),
             Allow("WriteRenditions", OutputActions, props.ImagesBucket.ArnForObjects(PipelineDefinition.OutputPrefix + "*")),
+            // Without it S3 answers 403 instead of 404 for an upload deleted before processing, and the handler
+            // would retry a vanished object into the DLQ. It reveals key names, never contents.
+            Allow("TellMissingUploadsApart", ["s3:ListBucket"], props.ImagesBucket.BucketArn),
             Allow("WriteRecords", RecordActions, props.RecordsTable.TableArn),
             Allow("PublishOutcomes", ["sns:Publish"], props.ImageEventsTopic.TopicArn, props.SecurityAlertsTopic.TopicArn),
             Allow("UseThePipelineKey", KeyActions, props.Key.KeyArn),

@@ -43,6 +43,17 @@ public sealed class PermissionsTests(DefaultTemplate stack)
     }
 
     [Fact]
+    public void Listing_is_allowed_on_the_images_bucket_alone_so_missing_uploads_are_404s()
+    {
+        var statement = Sid("TellMissingUploadsApart");
+
+        Assert.Equal(["s3:ListBucket"], statement["Action"].Strings());
+        var resource = Assert.Single(statement["Resource"].Strings());
+        Assert.Contains(BucketId, resource, StringComparison.Ordinal);
+        Assert.DoesNotContain("/*", resource, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_item_actions_on_the_table_are_allowed()
     {
         var statement = Sid("WriteRecords");
