@@ -20,10 +20,9 @@ mkdir -p "$out"
 rm -rf "$publish" "$zip"
 
 echo "build_lambda: publishing ImageProcessing.Function (Release, linux-arm64, framework-dependent) to $publish"
-# The managed runtime starts the function from its runtimeconfig.json, which class libraries do not write by default.
 dotnet publish "$root/ImageProcessing.Function/ImageProcessing.Function.csproj" \
   -c Release -r linux-arm64 --self-contained false -o "$publish" \
-  -p:GenerateRuntimeConfigurationFiles=true -p:ContinuousIntegrationBuild=true -p:DebugType=none \
+  -p:ContinuousIntegrationBuild=true -p:DebugType=none \
   --nologo -v quiet \
   || die "dotnet publish failed (see above)."
 
