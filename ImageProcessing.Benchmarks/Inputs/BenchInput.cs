@@ -1,0 +1,27 @@
+using NetVips;
+
+namespace ImageProcessing.Benchmarks.Inputs;
+
+/// <summary>One generated input: how to draw and encode it, and the file name it is stored under.</summary>
+internal sealed record BenchInput(string Name, string Extension, int Width, int Height, int Seed, Func<Image, byte[]> Encode, int Orientation = 1)
+{
+    public Texture Texture { get; init; } = Texture.Photo;
+
+    public string FileName => Name + Extension;
+
+    /// <summary>The pixels, drawn from the seed and then encoded; nothing depends on the machine.</summary>
+    public byte[] Generate()
+    {
+        using var photo = PhotoSynth.Draw(Width, Height, Seed, Texture);
+        if (Orientation == 1)
+        {
+            return Encode(photo);
+        }
+
+        // libvips writes the orientation field into the EXIF block it creates on save.
+        using var oriented = photo.Mutate(image => image.Set(GValue.GIntType, "orientation", Orientation));
+        return Encode(oriented);
+    }
+
+    public override string ToString() => Name;
+}

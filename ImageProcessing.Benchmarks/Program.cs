@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Running;
+using ImageProcessing.Benchmarks;
+using ImageProcessing.Benchmarks.Inputs;
+
+return args switch
+{
+    ["generate", var directory] => InputWriter.WriteInputs(directory, Console.Out),
+    ["generate-batch", var directory, var count] => InputWriter.WriteBatch(directory, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
+    ["generate-vips-batch", var directory, var copies] => InputWriter.WriteCliBatch(directory, int.Parse(copies, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
+    ["cpu-ratio", var repetitions] => CpuTimeComparison.Run(int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
+    return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
+}
+
