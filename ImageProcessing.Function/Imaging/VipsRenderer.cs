@@ -39,7 +39,7 @@ public static class VipsRenderer
         try
         {
             using var thumbnail = Thumbnail(content, traits, rendition);
-            using var toned = rendition.Grayscale ? ToGrayscale(thumbnail) : thumbnail.Copy();
+            using var toned = Tone(thumbnail, rendition);
             using var ready = PrepareFor(format, toned);
             var bytes = Encode(ready, format, encoding);
             return new RenderedImage(format, ready.Width, ready.Height, bytes);
@@ -61,8 +61,38 @@ public static class VipsRenderer
             LoaderOptions,
             height: height,
             size: Enums.Size.Down,
+            noRotate: TurnsAfterToning(rendition),
             crop: rendition.Resize == ResizeMode.Cover ? Enums.Interesting.Centre : null,
             outputProfile: traits.HasIccProfile || traits.IsCmyk ? "srgb" : null);
+    }
+
+    private static Image Tone(Image thumbnail, Rendition rendition)
+    {
+        if (!rendition.Grayscale)
+        {
+            return thumbnail.Copy();
+        }
+
+        var gray = ToGrayscale(thumbnail);
+        return TurnsAfterToning(rendition) ? Upright(gray) : gray;
+    }
+
+    /// <summary>A full-size grayscale rendition is turned upright after toning; a box or crop must see the turned image.</summary>
+    private static bool TurnsAfterToning(Rendition rendition) => rendition.Grayscale && rendition.Resize == ResizeMode.None;
+
+    /// <summary>Turning needs the whole frame in memory; after the conversion that frame has one band instead of three.</summary>
+    private static Image Upright(Image image)
+    {
+        using (image)
+        {
+            if (image.GetTypeOf("orientation") == IntPtr.Zero || (int)image.Get("orientation") is < 2 or > 8)
+            {
+                return image.Copy();
+            }
+
+            using var frame = image.CopyMemory();
+            return frame.Autorot();
+        }
     }
 
     private static Image ToGrayscale(Image image) =>

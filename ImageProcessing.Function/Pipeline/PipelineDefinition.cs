@@ -18,8 +18,11 @@ public static class PipelineDefinition
     /// <summary>The Lambda handler string for the dotnet10 managed runtime.</summary>
     public const string Handler = "ImageProcessing.Function::ImageProcessing.Function.LambdaEntryPoint::HandleAsync";
 
-    public const int FunctionTimeoutSeconds = 30;
-    public const int FunctionMemoryMegabytes = 1024;
+    /// <summary>The worst valid upload (4096×4096 WebP, full-size grayscale) with room for a slow network (ADR 0002).</summary>
+    public const int FunctionTimeoutSeconds = 60;
+
+    /// <summary>Holds the full frame a WebP full-size rendition needs (ADR 0002); JPEG and PNG stay under 128 MB.</summary>
+    public const int FunctionMemoryMegabytes = 512;
 
     /// <summary>AWS recommends at least six times the function timeout so a batch is not redelivered while it runs.</summary>
     public const int QueueVisibilityTimeoutSeconds = 6 * FunctionTimeoutSeconds;
@@ -28,7 +31,8 @@ public static class PipelineDefinition
     public const int QueueMaxReceiveCount = 3;
 
     public const int DeadLetterRetentionDays = 14;
-    public const int BatchSize = 5;
+    /// <summary>One upload per invocation, so the timeout covers the worst single image (ADR 0002).</summary>
+    public const int BatchSize = 1;
     public const int MaximumBatchingWindowSeconds = 1;
     public const int RecordRetentionDays = 90;
 

@@ -99,5 +99,7 @@ public sealed class ProcessingFunction : Construct
         [Env.MaxImageHeight] = PipelineDefinition.MaxImageDimension.ToString(CultureInfo.InvariantCulture),
         [Env.RecordRetentionDays] = PipelineDefinition.RecordRetentionDays.ToString(CultureInfo.InvariantCulture),
         ["MALLOC_ARENA_MAX"] = MallocArenaMax,
+        // Below 1,769 MB a function has at most one vCPU: more libvips threads only add memory.
+        ["VIPS_CONCURRENCY"] = "1",
     };
 }

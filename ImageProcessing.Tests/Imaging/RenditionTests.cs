@@ -88,13 +88,19 @@ public sealed class RenditionTests
     [Fact]
     public void Grayscale_of_an_exif_rotated_jpeg_is_full_size_and_upright()
     {
-        var jpeg = CraftedFiles.JpegWithExif(TestImages.Jpeg(300, 200), orientation: 6, latitude: 10);
+        using var halves = TestImages.Halves(300, 200);
+        var jpeg = CraftedFiles.JpegWithExif(halves.JpegsaveBuffer(q: 95, keep: Enums.ForeignKeep.None), orientation: 6, latitude: 10);
 
         var output = Assert.Single(_processor.Process("uploads/phone_grayscale.jpg", jpeg).Outputs);
 
         Assert.Equal((200, 300), (output.Width, output.Height));
         using var decoded = TestImages.Load(output.Content);
         Assert.Equal(1, decoded.Bands);
+        Assert.DoesNotContain(decoded.GetFields(), field => field.StartsWith("exif-", StringComparison.Ordinal));
+        // Red (the stored left half) is brighter in grey than blue and must now be on top.
+        var top = decoded.Getpoint(100, 20)[0];
+        var bottom = decoded.Getpoint(100, 280)[0];
+        Assert.True(top > bottom + 20, $"top {top} should be brighter than bottom {bottom}");
     }
 
     [Fact]

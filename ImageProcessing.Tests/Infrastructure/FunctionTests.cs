@@ -61,6 +61,7 @@ public sealed class FunctionTests(DefaultTemplate stack)
 
         Assert.All(contract, name => Assert.True(variables.ContainsKey(name), name));
         Assert.Equal("2", (string?)variables["MALLOC_ARENA_MAX"]);
+        Assert.Equal("1", (string?)variables["VIPS_CONCURRENCY"]);
         Assert.Equal(PipelineDefinition.InputPrefix, (string?)variables[PipelineDefinition.EnvironmentVariables.InputPrefix]);
         Assert.True(variables[PipelineDefinition.EnvironmentVariables.KmsKeyId].RefersTo(stack.LogicalId(stack.Stack.Encryption.Key)));
         Assert.True(variables[PipelineDefinition.EnvironmentVariables.ImagesBucket].RefersTo(stack.LogicalId(stack.Stack.Storage.ImagesBucket)));
