@@ -15,8 +15,9 @@ seconds=${1:-100}
 target=${2:-process}
 [[ $seconds =~ ^[1-9][0-9]*$ ]] || die "seconds must be a positive integer (got '$seconds'); usage: scripts/fuzz.sh [seconds] [process|headers|rules]"
 case $target in
-  process) default_timeout=5000 ;;
-  headers | rules) default_timeout=1000 ;;
+  process) default_timeout=5000 dictionary_name=images ;;
+  headers) default_timeout=1000 dictionary_name=images ;;
+  rules) default_timeout=1000 dictionary_name=rules ;;
   *) die "unknown target '$target'; choose process, headers or rules" ;;
 esac
 timeout_ms=${FUZZ_TIMEOUT_MS:-$default_timeout}
@@ -27,6 +28,7 @@ bin=$out/bin
 findings=$out/findings-$target
 seeds=$root/ImageProcessing.Fuzz/seeds/$target
 [[ -d $seeds ]] || die "no seeds at $seeds"
+dictionary=$root/ImageProcessing.Fuzz/dictionaries/$dictionary_name.dict
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -57,7 +59,7 @@ rm -rf "$findings"
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
   AFL_NO_UI=1 AFL_FORKSRV_INIT_TMOUT=60000 VIPS_CONCURRENCY=1
 echo "fuzz.sh: fuzzing '$target' for ${seconds}s (timeout ${timeout_ms} ms per input), findings in $findings" >&2
-afl-fuzz -i "$seeds" -o "$findings" -t "$timeout_ms" -m none -V "$seconds" -- "${harness[@]}" >"$out/afl-$target.log" 2>&1 \
+afl-fuzz -i "$seeds" -o "$findings" -x "$dictionary" -t "$timeout_ms" -m none -V "$seconds" -- "${harness[@]}" >"$out/afl-$target.log" 2>&1 \
   || { tail -n 30 "$out/afl-$target.log" >&2; die "afl-fuzz failed (log: $out/afl-$target.log)"; }
 
 stats=$findings/default/fuzzer_stats
