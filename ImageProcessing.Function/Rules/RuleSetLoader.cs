@@ -83,6 +83,12 @@ public static partial class RuleSetLoader
         {
             var path = $"rules[{i}]";
             var rule = document.Rules[i];
+            if (rule is null)
+            {
+                errors.Add($"{path}: must be an object, not null");
+                continue;
+            }
+
             var suffix = rule.Suffix;
             if (suffix is null)
             {
@@ -124,7 +130,11 @@ public static partial class RuleSetLoader
         for (var j = 0; j < documents.Count; j++)
         {
             var path = $"{rulePath}.renditions[{j}]";
-            if (ValidateRendition(documents[j], path, errors) is { } rendition)
+            if (documents[j] is null)
+            {
+                errors.Add($"{path}: must be an object, not null");
+            }
+            else if (ValidateRendition(documents[j], path, errors) is { } rendition)
             {
                 foreach (var earlier in renditions)
                 {

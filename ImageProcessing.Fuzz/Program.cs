@@ -1,0 +1,3 @@
+using ImageProcessing.Fuzz;
+
+return FuzzCommand.Run(args);
