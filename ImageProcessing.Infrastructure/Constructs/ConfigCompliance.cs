@@ -87,7 +87,7 @@ public sealed class ConfigCompliance : Construct
     {
         var thisAccount = new Dictionary<string, object>
         {
-            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+            ["StringEquals"] = PolicyConditions.FromThisAccount(),
         };
         logsBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {

@@ -71,7 +71,7 @@ public sealed class Encryption : Construct
             Resources = ["*"],
             Conditions = new Dictionary<string, object>
             {
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+                ["StringEquals"] = PolicyConditions.FromThisAccount(),
             },
         }));
     }
@@ -108,7 +108,7 @@ public sealed class Encryption : Construct
                 {
                     ["kms:EncryptionContext:aws:cloudtrail:arn"] = $"arn:{Aws.PARTITION}:cloudtrail:*:{Aws.ACCOUNT_ID}:trail/*",
                 },
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+                ["StringEquals"] = PolicyConditions.FromThisAccount(),
             },
         }));
         key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

@@ -99,7 +99,7 @@ public sealed class Messaging : Construct
             Resources = [topic.TopicArn],
             Conditions = new Dictionary<string, object>
             {
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+                ["StringEquals"] = PolicyConditions.FromThisAccount(),
             },
         }));
     }

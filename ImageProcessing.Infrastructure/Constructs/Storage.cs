@@ -124,7 +124,7 @@ public sealed class Storage : Construct
             Conditions = new Dictionary<string, object>
             {
                 ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = names.ImagesBucketArn },
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+                ["StringEquals"] = PolicyConditions.FromThisAccount(),
             },
         }));
 
