@@ -65,6 +65,17 @@ internal sealed class ChildProcess : IDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Asks the process to stop (SIGTERM) and waits for it to exit; false if it did not in time.</summary>
+    public bool Terminate(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        return _process.WaitForExit(timeout);
+    }
+
     /// <summary>Ends the process at once (SIGKILL on Linux), as a crash would.</summary>
     public void Kill()
     {
