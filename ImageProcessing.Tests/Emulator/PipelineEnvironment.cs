@@ -13,6 +13,7 @@ using ImageProcessing.Function.Aws.Sns;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Events;
 using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
 
@@ -110,6 +111,19 @@ internal sealed class PipelineEnvironment : IDisposable
 
         Assert.Equal(expected, messages.Count);
         return messages;
+    }
+
+    /// <summary>Uploads <paramref name="count"/> photo-sized JPEGs under <c>uploads/&lt;folder&gt;/</c> and returns their keys.</summary>
+    public async Task<List<string>> UploadPhotosAsync(string folder, int count)
+    {
+        var photo = TestImages.Jpeg(2400, 1800);
+        var keys = Enumerable.Range(0, count).Select(i => $"uploads/{folder}/photo-{i:D2}.jpg").ToList();
+        foreach (var key in keys)
+        {
+            await UploadAsync(key, photo);
+        }
+
+        return keys;
     }
 
     public async Task<List<Message>> UploadAndReceiveAsync(string key, byte[] content)
