@@ -1,3 +1,4 @@
+using ImageProcessing.Function.Imaging;
 using ImageProcessing.Function.Processing;
 
 namespace ImageProcessing.Function.Handling;
@@ -50,12 +51,12 @@ public sealed record ImageRecord
         Status = result.Status == ProcessingStatus.Processed ? RecordStatus.Processed : RecordStatus.Rejected,
         Reason = result.Rejection?.Code,
         Message = result.Rejection?.Message,
-        SourceFormat = result.Source.Format?.ToString().ToLowerInvariant(),
+        SourceFormat = result.Source.Format?.Name(),
         SourceBytes = result.Source.Bytes,
         SourceWidth = result.Source.Width,
         SourceHeight = result.Source.Height,
         SourceSha256 = result.Source.Sha256,
-        Outputs = [.. result.Outputs.Select(o => new OutputSummary(o.Key, o.Rendition, o.Format.ToString().ToLowerInvariant(), o.Width, o.Height, o.Bytes))],
+        Outputs = [.. result.Outputs.Select(o => new OutputSummary(o.Key, o.Rendition, o.Format.Name(), o.Width, o.Height, o.Bytes))],
         Attempts = context.Attempt,
         RequestId = context.RequestId,
         ReceivedAt = context.ReceivedAt,
