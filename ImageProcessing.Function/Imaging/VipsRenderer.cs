@@ -5,8 +5,8 @@ namespace ImageProcessing.Function.Imaging;
 
 /// <summary>
 /// Makes one rendition with libvips: shrink-on-load thumbnailing, EXIF auto-orientation, conversion
-/// to sRGB where the source carries a profile or is CMYK, then encoding with every metadata block
-/// (EXIF, GPS, XMP, IPTC, ICC, PNG text) dropped.
+/// to sRGB where the source carries a profile or is CMYK, grey by BT.601 luma (<see cref="Luma"/>),
+/// then encoding with every metadata block (EXIF, GPS, XMP, IPTC, ICC, PNG text) dropped.
 /// </summary>
 public static class VipsRenderer
 {
@@ -73,30 +73,23 @@ public static class VipsRenderer
             return thumbnail.Copy();
         }
 
-        var gray = ToGrayscale(thumbnail);
+        var gray = GrayscaleFrame.From(thumbnail);
         return TurnsAfterToning(rendition) ? Upright(gray) : gray;
     }
 
     /// <summary>A full-size grayscale rendition is turned upright after toning; a box or crop must see the turned image.</summary>
     private static bool TurnsAfterToning(Rendition rendition) => rendition.Grayscale && rendition.Resize == ResizeMode.None;
 
-    /// <summary>Turning needs the whole frame in memory; after the conversion that frame has one band instead of three.</summary>
-    private static Image Upright(Image image)
+    /// <summary>Turning needs random access to the whole frame: the grey frame is already in memory, with one band instead of three.</summary>
+    private static Image Upright(Image frame)
     {
-        using (image)
+        using (frame)
         {
-            if (image.GetTypeOf("orientation") == IntPtr.Zero || (int)image.Get("orientation") is < 2 or > 8)
-            {
-                return image.Copy();
-            }
-
-            using var frame = image.CopyMemory();
-            return frame.Autorot();
+            return frame.GetTypeOf("orientation") == IntPtr.Zero || (int)frame.Get("orientation") is < 2 or > 8
+                ? frame.Copy()
+                : frame.Autorot();
         }
     }
-
-    private static Image ToGrayscale(Image image) =>
-        image.Colourspace(image.Format == Enums.BandFormat.Ushort ? Enums.Interpretation.Grey16 : Enums.Interpretation.Bw);
 
     /// <summary>JPEG has no alpha and no 16-bit; WebP has no 16-bit.</summary>
     private static Image PrepareFor(ImageFormat format, Image image)

@@ -104,6 +104,54 @@ public sealed class RenditionTests
     }
 
     [Fact]
+    public void Grayscale_of_an_exif_rotated_grey_jpeg_is_upright()
+    {
+        using var halves = TestImages.Halves(300, 200);
+        using var grey = halves.Colourspace(Enums.Interpretation.Bw);
+        var jpeg = CraftedFiles.JpegWithExif(grey.JpegsaveBuffer(q: 95, keep: Enums.ForeignKeep.None), orientation: 6, latitude: 10);
+
+        var output = Assert.Single(_processor.Process("uploads/scan_grayscale.jpg", jpeg).Outputs);
+
+        Assert.Equal((200, 300), (output.Width, output.Height));
+        using var decoded = TestImages.Load(output.Content);
+        Assert.True(decoded.Getpoint(100, 20)[0] > decoded.Getpoint(100, 280)[0] + 20, "the brighter (red) half should be on top");
+    }
+
+    [Fact]
+    public void Grayscale_is_the_bt601_luma_of_the_source_as_pillow_computes_it()
+    {
+        using var source = Pixels<byte>([255, 0, 0, 0, 255, 0, 0, 0, 255], 3, Enums.BandFormat.Uchar, Enums.Interpretation.Srgb);
+
+        var output = Assert.Single(_processor.Process("uploads/rgb_grayscale.png", source.PngsaveBuffer(keep: Enums.ForeignKeep.None)).Outputs);
+
+        using var decoded = TestImages.Load(output.Content);
+        Assert.Equal((1, Enums.BandFormat.Uchar), (decoded.Bands, decoded.Format));
+        Assert.Equal([76.0, 150.0, 29.0], new[] { decoded.Getpoint(0, 0)[0], decoded.Getpoint(1, 0)[0], decoded.Getpoint(2, 0)[0] });
+    }
+
+    [Fact]
+    public void Grayscale_of_a_sixteen_bit_png_with_alpha_keeps_the_alpha_in_eight_bits()
+    {
+        // 32896 is 128 × 257: libvips scales 16-bit to 8-bit by 257.
+        using var source = Pixels<ushort>([65535, 0, 0, 32896, 0, 0, 65535, 65535], 4, Enums.BandFormat.Ushort, Enums.Interpretation.Rgb16);
+
+        var output = Assert.Single(_processor.Process("uploads/deep_grayscale.png", source.PngsaveBuffer(keep: Enums.ForeignKeep.None)).Outputs);
+
+        using var decoded = TestImages.Load(output.Content);
+        Assert.Equal((2, Enums.BandFormat.Uchar, Enums.Interpretation.Bw), (decoded.Bands, decoded.Format, decoded.Interpretation));
+        Assert.Equal([76.0, 128.0], decoded.Getpoint(0, 0));
+        Assert.Equal([29.0, 255.0], decoded.Getpoint(1, 0));
+    }
+
+    /// <summary>One row of the given pixels, interleaved.</summary>
+    private static Image Pixels<T>(T[] samples, int bands, Enums.BandFormat format, Enums.Interpretation interpretation)
+        where T : unmanaged
+    {
+        using var raw = Image.NewFromMemory(samples, samples.Length / bands, 1, bands, format);
+        return raw.Copy(interpretation: interpretation);
+    }
+
+    [Fact]
     public void An_embedded_icc_profile_is_converted_to_srgb_and_removed()
     {
         using var gradient = TestImages.Gradient(400, 300);
