@@ -74,10 +74,22 @@ internal sealed class ImageSharpPipeline
         PngFormat => new PngEncoder
         {
             CompressionLevel = (PngCompressionLevel)encoding.PngCompression,
+            FilterMethod = FilterMethod(encoding.PngFilter),
             ColorType = grayscale ? PngColorType.Grayscale : PngColorType.Rgb,
             BitDepth = PngBitDepth.Bit8,
         },
         WebpFormat => new WebpEncoder { Quality = encoding.WebpQuality, FileFormat = WebpFileFormatType.Lossy },
         _ => throw new ArgumentOutOfRangeException(nameof(format), format.Name, "not a format the pipeline accepts"),
+    };
+
+    private static PngFilterMethod FilterMethod(PngFilter filter) => filter switch
+    {
+        PngFilter.None => PngFilterMethod.None,
+        PngFilter.Sub => PngFilterMethod.Sub,
+        PngFilter.Up => PngFilterMethod.Up,
+        PngFilter.Average => PngFilterMethod.Average,
+        PngFilter.Paeth => PngFilterMethod.Paeth,
+        PngFilter.All => PngFilterMethod.Adaptive,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter)),
     };
 }

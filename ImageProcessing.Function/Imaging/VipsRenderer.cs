@@ -123,9 +123,21 @@ public static class VipsRenderer
     {
         ImageFormat.Jpeg => image.JpegsaveBuffer(
             q: encoding.JpegQuality, interlace: encoding.JpegProgressive, keep: Enums.ForeignKeep.None),
-        ImageFormat.Png => image.PngsaveBuffer(compression: encoding.PngCompression, keep: Enums.ForeignKeep.None),
+        ImageFormat.Png => image.PngsaveBuffer(
+            compression: encoding.PngCompression, filter: ToVips(encoding.PngFilter), keep: Enums.ForeignKeep.None),
         ImageFormat.Webp => image.WebpsaveBuffer(q: encoding.WebpQuality, keep: Enums.ForeignKeep.None),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    private static Enums.ForeignPngFilter ToVips(PngFilter filter) => filter switch
+    {
+        PngFilter.None => Enums.ForeignPngFilter.None,
+        PngFilter.Sub => Enums.ForeignPngFilter.Sub,
+        PngFilter.Up => Enums.ForeignPngFilter.Up,
+        PngFilter.Average => Enums.ForeignPngFilter.Avg,
+        PngFilter.Paeth => Enums.ForeignPngFilter.Paeth,
+        PngFilter.All => Enums.ForeignPngFilter.All,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter)),
     };
 
     private static string DecoderMessage(VipsException e)

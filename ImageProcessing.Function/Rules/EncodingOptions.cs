@@ -6,7 +6,22 @@ public sealed record EncodingOptions
     public int JpegQuality { get; init; } = 85;
     public bool JpegProgressive { get; init; }
     public int WebpQuality { get; init; } = 85;
-    public int PngCompression { get; init; } = 6;
+
+    /// <summary>zlib level 0–9. With the <see cref="PngFilter.Up"/> filter, 3 gives smaller files than 6 unfiltered, in half the time.</summary>
+    public int PngCompression { get; init; } = 3;
+
+    public PngFilter PngFilter { get; init; } = PngFilter.Up;
 
     public static EncodingOptions Default { get; } = new();
+}
+
+/// <summary>The PNG row filter applied before compression, one for the whole image (<see cref="All"/>: chosen per row).</summary>
+public enum PngFilter
+{
+    None,
+    Sub,
+    Up,
+    Average,
+    Paeth,
+    All,
 }

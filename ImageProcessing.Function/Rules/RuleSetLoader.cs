@@ -15,7 +15,7 @@ public static partial class RuleSetLoader
 
     public const string DefaultJson = """
         {
-          "encoding": { "jpegQuality": 85, "jpegProgressive": false, "webpQuality": 85, "pngCompression": 6 },
+          "encoding": { "jpegQuality": 85, "jpegProgressive": false, "webpQuality": 85, "pngCompression": 3, "pngFilter": "up" },
           "rules": [
             { "suffix": "", "renditions": [ { "name": "fit-1024", "resize": "fit", "width": 1024, "height": 1024 } ] },
             { "suffix": "_thumb", "renditions": [ { "name": "thumb-200", "resize": "fit", "width": 200, "height": 200 } ] },
@@ -250,11 +250,37 @@ public static partial class RuleSetLoader
             JpegProgressive = document.JpegProgressive ?? defaults.JpegProgressive,
             WebpQuality = document.WebpQuality ?? defaults.WebpQuality,
             PngCompression = document.PngCompression ?? defaults.PngCompression,
+            PngFilter = ToPngFilter(document.PngFilter, errors) ?? defaults.PngFilter,
         };
         CheckRange(options.JpegQuality, 1, 100, "encoding.jpegQuality", errors);
         CheckRange(options.WebpQuality, 1, 100, "encoding.webpQuality", errors);
         CheckRange(options.PngCompression, 0, 9, "encoding.pngCompression", errors);
         return options;
+    }
+
+    private static PngFilter? ToPngFilter(string? name, List<string> errors)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        PngFilter? filter = name.ToUpperInvariant() switch
+        {
+            "NONE" => PngFilter.None,
+            "SUB" => PngFilter.Sub,
+            "UP" => PngFilter.Up,
+            "AVERAGE" => PngFilter.Average,
+            "PAETH" => PngFilter.Paeth,
+            "ALL" => PngFilter.All,
+            _ => null,
+        };
+        if (filter is null)
+        {
+            errors.Add($"encoding.pngFilter: must be \"none\", \"sub\", \"up\", \"average\", \"paeth\" or \"all\" (got '{name}')");
+        }
+
+        return filter;
     }
 
     private static void CheckRange(int value, int min, int max, string path, List<string> errors)
@@ -290,6 +316,7 @@ internal sealed class EncodingDocument
     public bool? JpegProgressive { get; set; }
     public int? WebpQuality { get; set; }
     public int? PngCompression { get; set; }
+    public string? PngFilter { get; set; }
 }
 
 internal sealed class RuleDocument

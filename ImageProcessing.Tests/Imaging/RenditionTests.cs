@@ -118,6 +118,24 @@ public sealed class RenditionTests
     }
 
     [Fact]
+    public void Png_outputs_are_filtered_before_compression()
+    {
+        var unfiltered = new ImageProcessor(
+            ImageLimits.Default,
+            RuleSetLoader.Parse("""{ "encoding": { "pngCompression": 6, "pngFilter": "none" }, "rules": [ { "suffix": "", "renditions": [ { "name": "fit-1024", "resize": "fit", "width": 1024, "height": 1024 } ] } ] }""", "test"),
+            KeyLayout.Default);
+        var png = TestImages.Png(2000, 1500);
+
+        var filtered = Assert.Single(_processor.Process("uploads/photo.png", png).Outputs);
+        var plain = Assert.Single(unfiltered.Process("uploads/photo.png", png).Outputs);
+
+        Assert.True(filtered.Content.Length < plain.Content.Length * 0.8, $"filtered {filtered.Content.Length} bytes, unfiltered {plain.Content.Length}");
+        using var a = TestImages.Load(filtered.Content);
+        using var b = TestImages.Load(plain.Content);
+        Assert.Equal(0, (a - b).Abs().Max());
+    }
+
+    [Fact]
     public void Grayscale_is_the_bt601_luma_of_the_source_as_pillow_computes_it()
     {
         using var source = Pixels<byte>([255, 0, 0, 0, 255, 0, 0, 0, 255], 3, Enums.BandFormat.Uchar, Enums.Interpretation.Srgb);

@@ -25,6 +25,16 @@ public sealed class RuleSetTests
         Assert.Equal((ResizeMode.Fit, 200, 200, false), (byName["thumb-200"].Resize, byName["thumb-200"].Width, byName["thumb-200"].Height, byName["thumb-200"].Grayscale));
         Assert.Equal((ResizeMode.None, true), (byName["grayscale"].Resize, byName["grayscale"].Grayscale));
         Assert.Equal((85, false, 85), (RuleSet.Default.Encoding.JpegQuality, RuleSet.Default.Encoding.JpegProgressive, RuleSet.Default.Encoding.WebpQuality));
+        Assert.Equal((3, PngFilter.Up), (RuleSet.Default.Encoding.PngCompression, RuleSet.Default.Encoding.PngFilter));
+    }
+
+    [Fact]
+    public void The_png_filter_can_be_chosen()
+    {
+        var rules = RuleSetLoader.Parse(
+            """{ "encoding": { "pngFilter": "Paeth" }, "rules": [ { "suffix": "", "renditions": [ { "name": "a", "resize": "none" } ] } ] }""", "test");
+
+        Assert.Equal(PngFilter.Paeth, rules.Encoding.PngFilter);
     }
 
     [Theory]
@@ -42,6 +52,7 @@ public sealed class RuleSetTests
     [InlineData("""{ "rules": [ { "suffix": ".png", "renditions": [ { "name": "a", "resize": "none" } ] } ] }""", "must not contain '/' or '.'")]
     [InlineData("""{ "encoding": { "jpegQuality": 101 }, "rules": [ { "suffix": "", "renditions": [ { "name": "a", "resize": "none" } ] } ] }""", "encoding.jpegQuality: must be between 1 and 100 (got 101)")]
     [InlineData("""{ "rules": [ { "suffix": "", "renditions": [ { "name": "a", "resize": "none", "keySuffix": "../x" } ] } ] }""", "keySuffix")]
+    [InlineData("""{ "encoding": { "pngFilter": "best" }, "rules": [ { "suffix": "", "renditions": [ { "name": "a", "resize": "none" } ] } ] }""", "encoding.pngFilter: must be \"none\", \"sub\", \"up\", \"average\", \"paeth\" or \"all\" (got 'best')")]
     [InlineData("""{ "rules": [ }""", "invalid JSON")]
     [InlineData("""{ }""", "rules: at least one rule is required")]
     public void A_bad_rules_file_fails_with_a_message_pointing_at_the_problem(string json, string expected)
