@@ -38,8 +38,7 @@ public static class VipsRenderer
         var format = rendition.OutputFormat(sourceFormat);
         try
         {
-            using var thumbnail = Thumbnail(content, traits, rendition);
-            using var toned = Tone(thumbnail, rendition);
+            using var toned = ThumbnailAndTone(content, traits, rendition);
             using var ready = PrepareFor(format, toned);
             var bytes = Encode(ready, format, encoding);
             return new RenderedImage(format, ready.Width, ready.Height, bytes);
@@ -64,6 +63,16 @@ public static class VipsRenderer
             noRotate: TurnsAfterToning(rendition),
             crop: rendition.Resize == ResizeMode.Cover ? Enums.Interesting.Centre : null,
             outputProfile: traits.HasIccProfile || traits.IsCmyk ? "srgb" : null);
+    }
+
+    /// <summary>
+    /// A grey frame no longer needs its source. The source is closed before encoding, so the decoder's buffers are
+    /// freed first: libwebp holds a whole lossless frame.
+    /// </summary>
+    private static Image ThumbnailAndTone(byte[] content, SourceTraits traits, Rendition rendition)
+    {
+        using var thumbnail = Thumbnail(content, traits, rendition);
+        return Tone(thumbnail, rendition);
     }
 
     private static Image Tone(Image thumbnail, Rendition rendition)
