@@ -41,7 +41,7 @@ report="$PERF_WORK/memory.md"
 } >"$report"
 
 cases="$PERF_WORK/memory-cases"
-for name in jpeg-4096.jpg png-4096.png webp-4096.webp jpeg-exif6-4096.jpg jpeg-exif6-1600x1200.jpg; do
+for name in jpeg-4096.jpg png-4096.png webp-4096.webp jpeg-exif6-4096.jpg jpeg-exif6-1600x1200.jpg webp-lossless-alpha-4096.webp; do
   for suffix in "" _thumb _grayscale; do
     rule="${suffix:-fit}"
     rule="${rule#_}"

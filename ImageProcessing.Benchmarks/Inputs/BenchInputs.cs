@@ -22,10 +22,16 @@ internal static class BenchInputs
     /// <summary>Not benchmarked for speed: the memory script's worst JPEG case (rotation needs random access).</summary>
     public static readonly BenchInput JpegExif6At4096 = new("jpeg-exif6-4096", ".jpg", 4096, 4096, 4099, Jpeg, Orientation: 6);
 
+    /// <summary>
+    /// Not benchmarked for speed: the memory script's worst case, the kind of file the fuzzing found. A few hundred
+    /// bytes of lossless WebP with alpha that declare 4096×4096; libwebp decodes and encodes the whole frame.
+    /// </summary>
+    public static readonly BenchInput WebpLosslessAlpha4096 = new("webp-lossless-alpha-4096", ".webp", 4096, 4096, 0, FlatLosslessWebp);
+
     /// <summary>The inputs the speed benchmarks run on.</summary>
     public static IReadOnlyList<BenchInput> Speed { get; } = [Jpeg4096, Png4096, Webp4096, JpegExif6, Jpeg12Mp];
 
-    public static IReadOnlyList<BenchInput> All { get; } = [.. Speed, JpegExif6At4096];
+    public static IReadOnlyList<BenchInput> All { get; } = [.. Speed, JpegExif6At4096, WebpLosslessAlpha4096];
 
     public static string CacheDirectory =>
         Environment.GetEnvironmentVariable("BENCH_INPUT_CACHE") is { Length: > 0 } configured
@@ -59,4 +65,12 @@ internal static class BenchInputs
     private static byte[] Png(Image image) => image.PngsaveBuffer(compression: 6);
 
     private static byte[] Webp(Image image) => image.WebpsaveBuffer(q: 90);
+
+    /// <summary>Ignores the drawn photo: one flat, half-transparent colour compresses to almost nothing.</summary>
+    private static byte[] FlatLosslessWebp(Image photo)
+    {
+        using var flat = Image.Black(photo.Width, photo.Height, bands: 4) + new double[] { 90, 120, 150, 128 };
+        using var pixels = flat.Cast(Enums.BandFormat.Uchar);
+        return pixels.WebpsaveBuffer(lossless: true);
+    }
 }
