@@ -93,14 +93,6 @@ internal static class GrayscaleFrame
         }
     }
 
-    private static Image WithOrientationOf(Image source, Image target)
-    {
-        if (source.GetTypeOf("orientation") == IntPtr.Zero)
-        {
-            return target.Copy();
-        }
-
-        var orientation = (int)source.Get("orientation");
-        return target.Mutate(image => image.Set(GValue.GIntType, "orientation", orientation));
-    }
+    private static Image WithOrientationOf(Image source, Image target) =>
+        ExifOrientation.Of(source) is { } orientation ? ExifOrientation.With(target, orientation) : target.Copy();
 }

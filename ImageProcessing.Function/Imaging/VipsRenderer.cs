@@ -94,9 +94,7 @@ public static class VipsRenderer
     {
         using (frame)
         {
-            return frame.GetTypeOf("orientation") == IntPtr.Zero || (int)frame.Get("orientation") is < 2 or > 8
-                ? frame.Copy()
-                : frame.Autorot();
+            return ExifOrientation.NeedsTurning(frame) ? frame.Autorot() : frame.Copy();
         }
     }
 
