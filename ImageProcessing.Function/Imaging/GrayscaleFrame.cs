@@ -10,10 +10,8 @@ namespace ImageProcessing.Function.Imaging;
 /// </summary>
 internal static class GrayscaleFrame
 {
-    // Strips stay under the large object heap threshold: they are garbage as soon as they are converted.
+    // A few rows: the strip and the decoder's working rows stay in the CPU's cache.
     private const int StripBytes = 60 * 1024;
-
-    private const int BytesPerCollection = 4 * 1024 * 1024;
 
     /// <summary>
     /// A grey (and alpha) image backed by memory, keeping the source's resolution and EXIF orientation. Takes 8-bit
@@ -49,13 +47,7 @@ internal static class GrayscaleFrame
         Image? image = null;
         try
         {
-            var gray = new byte[rowLength * RowsPerStrip(pixels)];
-            ForEachStrip(pixels, (strip, top, rows) =>
-            {
-                var length = rows * rowLength;
-                Luma.Convert(strip, pixels.Bands, gray.AsSpan(0, length));
-                Marshal.Copy(gray, 0, frame + (top * rowLength), length);
-            });
+            ConvertStrips(pixels, frame, rowLength);
             image = Image.NewFromMemory(frame, (ulong)frameBytes, pixels.Width, pixels.Height, outputBands, Enums.BandFormat.Uchar);
             image.OnPostClose += () => Marshal.FreeHGlobal(frame);
             return image;
@@ -72,24 +64,26 @@ internal static class GrayscaleFrame
         }
     }
 
-    private static int RowsPerStrip(Image pixels) => Math.Max(1, StripBytes / (pixels.Width * pixels.Bands));
-
-    private static void ForEachStrip(Image pixels, Action<byte[], int, int> convert)
+    /// <summary>Top to bottom through two small buffers that are reused for every strip: the source's pixels and their grey.</summary>
+    private static void ConvertStrips(Image pixels, IntPtr frame, int rowLength)
     {
-        var rowsPerStrip = RowsPerStrip(pixels);
-        var stripsPerCollection = Math.Max(1, BytesPerCollection / (rowsPerStrip * pixels.Width * pixels.Bands));
+        var sourceRowLength = pixels.Width * pixels.Bands;
+        var rowsPerStrip = Math.Max(1, StripBytes / sourceRowLength);
+        var strip = new byte[rowsPerStrip * sourceRowLength];
+        var gray = new byte[rowsPerStrip * rowLength];
         using var region = Region.New(pixels);
-        for (int top = 0, strip = 1; top < pixels.Height; top += rowsPerStrip, strip++)
+        for (var top = 0; top < pixels.Height; top += rowsPerStrip)
         {
             var rows = Math.Min(rowsPerStrip, pixels.Height - top);
-            convert(region.Fetch(0, top, pixels.Width, rows), top, rows);
-            if (strip % stripsPerCollection == 0)
+            var fetched = RegionPixels.Fetch(region, 0, top, pixels.Width, rows, strip);
+            if (fetched != rows * sourceRowLength)
             {
-                // NetVips copies every strip into a new array. Left to the default generation-0 budget (tens of MB
-                // on CPUs with a large cache) the dead strips of one 4096² image become resident memory, and a warm
-                // process keeps it. A generation-0 collection of dead strips costs microseconds.
-                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                throw new InvalidOperationException($"libvips returned {fetched} bytes for {rows} rows of {sourceRowLength}");
             }
+
+            var length = rows * rowLength;
+            Luma.Convert(strip.AsSpan(0, fetched), pixels.Bands, gray.AsSpan(0, length));
+            Marshal.Copy(gray, 0, frame + (top * rowLength), length);
         }
     }
 

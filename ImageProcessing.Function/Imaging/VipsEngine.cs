@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NetVips;
 
 namespace ImageProcessing.Function.Imaging;
@@ -21,6 +22,7 @@ public static class VipsEngine
                 "libvips could not be loaded: " + ModuleInitializer.Exception?.Message);
         }
 
+        NativeLibrary.SetDllImportResolver(typeof(VipsEngine).Assembly, RegionPixels.Resolve);
         Cache.Max = 0;
         Cache.MaxMem = 0;
         Cache.MaxFiles = 0;

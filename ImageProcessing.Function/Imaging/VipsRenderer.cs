@@ -150,7 +150,7 @@ public static class VipsRenderer
     private static string DecoderMessage(VipsException e)
     {
         var first = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(line => !line.StartsWith("unable to call", StringComparison.Ordinal)) ?? "the decoder refused the data";
+            .FirstOrDefault(line => !IsNetVipsWrapperLine(line)) ?? "the decoder refused the data";
         if (first.Length > 200)
         {
             first = first[..200];
@@ -158,6 +158,9 @@ public static class VipsRenderer
 
         return $"the decoder found the image corrupt or truncated: {first}";
     }
+
+    /// <summary>NetVips puts its own line ("unable to call jpegsave_buffer", "unable to fetch from region") before libvips' words.</summary>
+    private static bool IsNetVipsWrapperLine(string line) => line.StartsWith("unable to ", StringComparison.Ordinal);
 }
 
 /// <summary>What the header says about how to render the source.</summary>
