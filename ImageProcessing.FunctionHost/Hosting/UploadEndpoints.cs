@@ -82,7 +82,7 @@ public static class UploadEndpoints
             ConsistentRead = true,
         }, cancellationToken);
         var records = new JsonArray([.. response.Items.Select(item => (JsonNode)ToJson(item)).Reverse()]);
-        return records.Count == 0 ? Results.NotFound(new { error = "no record yet", key = name }) : Results.Json(records);
+        return records.Count == 0 ? Results.NotFound(new { error = "no record yet", key = name }) : Results.Text(records.ToJsonString(), "application/json", System.Text.Encoding.UTF8);
     }
 
     private static JsonObject ToJson(Dictionary<string, AttributeValue> item) =>

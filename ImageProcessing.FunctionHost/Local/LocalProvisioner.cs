@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.KeyManagementService;
@@ -41,11 +41,11 @@ public sealed class LocalProvisioner(
         {
             ["VisibilityTimeout"] = visibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["KmsMasterKeyId"] = keyId,
-            ["RedrivePolicy"] = JsonSerializer.Serialize(new Dictionary<string, object>
+            ["RedrivePolicy"] = new JsonObject
             {
                 ["deadLetterTargetArn"] = dlqArn,
                 ["maxReceiveCount"] = PipelineDefinition.QueueMaxReceiveCount,
-            }),
+            }.ToJsonString(),
         }, cancellationToken);
         await EnsureBucketAsync(names.Bucket, keyId, queueArn, cancellationToken);
         await EnsureTableAsync(names.RecordsTable, cancellationToken);

@@ -46,6 +46,9 @@ public sealed class AppHostFixture : IAsyncLifetime
         DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = Emulator.ToString() });
     }
 
+    /// <summary>A client of the function host's upload page and its API.</summary>
+    public HttpClient CreateFunctionHostClient() => _app!.CreateHttpClient("function-host", "http");
+
     public async Task DisposeAsync()
     {
         S3?.Dispose();

@@ -44,6 +44,26 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_upload_through_the_function_host_is_processed_and_its_status_is_json()
+    {
+        using var http = pipeline.CreateFunctionHostClient();
+        using var upload = await http.PutAsync(new Uri("/uploads/e2e/via-http_thumb.png", UriKind.Relative), new ByteArrayContent(TestImages.Png(640, 480)));
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
+        Assert.Equal("/status/e2e/via-http_thumb.png", upload.Headers.Location?.OriginalString);
+        var record = await FinalRecordAsync("uploads/e2e/via-http_thumb.png");
+        Assert.Equal("processed", record["status"].S);
+
+        using var status = await http.GetAsync(upload.Headers.Location);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal("application/json", status.Content.Headers.ContentType?.MediaType);
+        var records = await status.Content.ReadFromJsonAsync<JsonElement>();
+        var newest = records.EnumerateArray().First();
+        Assert.Equal(("processed", "uploads/e2e/via-http_thumb.png"), (newest.GetProperty("status").GetString(), newest.GetProperty("sourceKey").GetString()));
+        Assert.Equal(200, newest.GetProperty("outputs")[0].GetProperty("width").GetInt32());
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_ends_in_the_dead_letter_queue()
     {
         var queueUrl = await QueueUrlAsync(Names.UploadQueue);
