@@ -98,33 +98,9 @@ public static class VipsRenderer
         }
     }
 
-    /// <summary>JPEG has no alpha and no 16-bit; WebP has no 16-bit.</summary>
-    private static Image PrepareFor(ImageFormat format, Image image)
-    {
-        var result = image.Copy();
-        if (format == ImageFormat.Jpeg && result.HasAlpha())
-        {
-            Replace(ref result, result.Flatten(background: [255, 255, 255]));
-        }
-
-        if (format != ImageFormat.Png && result.Format != Enums.BandFormat.Uchar)
-        {
-            var target = result.Bands <= 2 ? Enums.Interpretation.Bw : Enums.Interpretation.Srgb;
-            Replace(ref result, result.Colourspace(target));
-            if (result.Format != Enums.BandFormat.Uchar)
-            {
-                Replace(ref result, result.Cast(Enums.BandFormat.Uchar));
-            }
-        }
-
-        return result;
-    }
-
-    private static void Replace(ref Image image, Image next)
-    {
-        image.Dispose();
-        image = next;
-    }
+    /// <summary>JPEG has no alpha. Depth needs nothing: libvips' thumbnail always gives 8-bit pixels.</summary>
+    private static Image PrepareFor(ImageFormat format, Image image) =>
+        format == ImageFormat.Jpeg && image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image.Copy();
 
     private static byte[] Encode(Image image, ImageFormat format, EncodingOptions encoding) => format switch
     {

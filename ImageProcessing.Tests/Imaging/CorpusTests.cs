@@ -6,7 +6,7 @@ using ImageProcessing.Tests.Support;
 
 namespace ImageProcessing.Tests.Imaging;
 
-/// <summary>Real PNGs: every PngSuite variant processes; every libpng crash file ends in a verdict.</summary>
+/// <summary>Real PNGs: every PngSuite variant processes, into 8-bit pixels; every libpng crash file ends in a verdict.</summary>
 public sealed class CorpusTests
 {
     private readonly ImageProcessor _processor = new(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);
@@ -30,6 +30,8 @@ public sealed class CorpusTests
             Assert.Equal((result.Source.Width, result.Source.Height), (output.Width, output.Height));
             using var decoded = TestImages.Load(output.Content);
             Assert.Equal((output.Width, output.Height), (decoded.Width, decoded.Height));
+            // libvips' thumbnail gives 8-bit pixels whatever the source depth; the renderer relies on it.
+            Assert.Equal(NetVips.Enums.BandFormat.Uchar, decoded.Format);
         }
     }
 
