@@ -20,7 +20,7 @@ internal static class RegionPixels
     public static int Fetch(Region region, int left, int top, int width, int height, byte[] into)
     {
         VipsEngine.EnsureInitialized();
-        var pixels = vips_region_fetch(region.DangerousGetHandle(), left, top, width, height, out var length);
+        var pixels = vips_region_fetch(region, left, top, width, height, out var length);
         if (pixels == IntPtr.Zero)
         {
             throw new VipsException("unable to fetch from region");
@@ -42,7 +42,10 @@ internal static class RegionPixels
         }
     }
 
-    /// <summary>Maps the name of our imports to the library NetVips loaded, whose file name differs per platform.</summary>
+    /// <summary>
+    /// Maps the name of our imports to the library NetVips loaded, whose file name differs per platform. It is looked
+    /// up as NetVips looks it up (default search paths, relative to NetVips' assembly), so both get the same handle.
+    /// </summary>
     internal static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName != Libvips)
@@ -53,10 +56,11 @@ internal static class RegionPixels
         var file = OperatingSystem.IsWindows() ? "libvips-42.dll"
             : OperatingSystem.IsMacOS() ? "libvips.42.dylib"
             : "libvips.so.42";
-        return NativeLibrary.TryLoad(file, typeof(Image).Assembly, searchPath, out var handle) ? handle : IntPtr.Zero;
+        return NativeLibrary.TryLoad(file, typeof(Image).Assembly, searchPath: null, out var handle) ? handle : IntPtr.Zero;
     }
 
-    [DllImport(Libvips, ExactSpelling = true)]
+    // The region goes in as a SafeHandle, so the marshaller holds a reference for the duration of the call.
+    [DllImport(Libvips, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern IntPtr vips_region_fetch(IntPtr region, int left, int top, int width, int height, out nuint length);
+    private static extern IntPtr vips_region_fetch(Region region, int left, int top, int width, int height, out nuint length);
 }

@@ -19,6 +19,7 @@ public static class LocalFunctionHost
         // Shutdown waits for a batch in flight: never shorter than one invocation.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(eventSource.FunctionTimeoutSeconds + 10));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadEndpoints.MaxRequestBytes);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, UploadJsonContext.Default));
 
         var clients = new AwsClients(builder.Configuration);
         var settings = LocalPipelineSettings.From(builder.Configuration);

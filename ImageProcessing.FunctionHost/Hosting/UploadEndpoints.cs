@@ -32,7 +32,7 @@ public static class UploadEndpoints
     {
         if (string.IsNullOrWhiteSpace(name) || name.EndsWith('/'))
         {
-            return Results.BadRequest(new { error = "name the file: /uploads/<path/file.ext>" });
+            return Results.BadRequest(new UploadProblem("name the file: /uploads/<path/file.ext>"));
         }
 
         request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxRequestBytes;
@@ -60,14 +60,9 @@ public static class UploadEndpoints
         }
 
         var response = await s3.PutObjectAsync(put, cancellationToken);
-        return Results.Accepted($"/status/{Uri.EscapeDataString(name).Replace("%2F", "/", StringComparison.Ordinal)}", new
-        {
-            bucket = pipeline.Resources.Bucket,
-            key,
-            versionId = response.VersionId,
-            bytes,
-            traceId = Activity.Current?.TraceId.ToHexString(),
-        });
+        return Results.Accepted(
+            $"/status/{Uri.EscapeDataString(name).Replace("%2F", "/", StringComparison.Ordinal)}",
+            new UploadAccepted(pipeline.Resources.Bucket, key, response.VersionId, bytes, Activity.Current?.TraceId.ToHexString()));
     }
 
     /// <summary>The DynamoDB records of an upload, newest attempt first.</summary>
@@ -82,7 +77,7 @@ public static class UploadEndpoints
             ConsistentRead = true,
         }, cancellationToken);
         var records = new JsonArray([.. response.Items.Select(item => (JsonNode)ToJson(item)).Reverse()]);
-        return records.Count == 0 ? Results.NotFound(new { error = "no record yet", key = name }) : Results.Text(records.ToJsonString(), "application/json", System.Text.Encoding.UTF8);
+        return records.Count == 0 ? Results.NotFound(new UploadProblem("no record yet", name)) : Results.Json(records, UploadJsonContext.Default.JsonArray);
     }
 
     private static JsonObject ToJson(Dictionary<string, AttributeValue> item) =>

@@ -51,6 +51,10 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
         Assert.Equal("/status/e2e/via-http_thumb.png", upload.Headers.Location?.OriginalString);
+        var accepted = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((Names.Bucket, "uploads/e2e/via-http_thumb.png"), (accepted.GetProperty("bucket").GetString(), accepted.GetProperty("key").GetString()));
+        Assert.True(accepted.GetProperty("bytes").GetInt64() > 0);
+        Assert.Equal(32, accepted.GetProperty("traceId").GetString()?.Length);
         var record = await FinalRecordAsync("uploads/e2e/via-http_thumb.png");
         Assert.Equal("processed", record["status"].S);
 
@@ -61,6 +65,11 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
         var newest = records.EnumerateArray().First();
         Assert.Equal(("processed", "uploads/e2e/via-http_thumb.png"), (newest.GetProperty("status").GetString(), newest.GetProperty("sourceKey").GetString()));
         Assert.Equal(200, newest.GetProperty("outputs")[0].GetProperty("width").GetInt32());
+
+        using var unknown = await http.GetAsync(new Uri("/status/e2e/never-uploaded.png", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("no record yet", "e2e/never-uploaded.png"), (problem.GetProperty("error").GetString(), problem.GetProperty("key").GetString()));
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using ImageProcessing.Function.Processing;
+using ImageProcessing.Function.Rules;
+using ImageProcessing.Function.Validation;
+using ImageProcessing.Tests.Support;
+
+namespace ImageProcessing.Tests.Imaging;
+
+/// <summary>
+/// libvips keeps one error buffer for the whole process, and NetVips clears it whenever it reads it. Tests that assert
+/// a decoder's exact words therefore run alone, not beside tests that make libvips fail.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LibvipsErrorBuffer
+{
+    public const string Name = "libvips error buffer";
+}
+
+[Collection(LibvipsErrorBuffer.Name)]
+public sealed class DecoderMessageTests
+{
+    private readonly ImageProcessor _processor = new(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);
+
+    [Theory]
+    [InlineData("uploads/cut.jpg")]
+    [InlineData("uploads/cut_grayscale.jpg")]
+    public void A_truncated_jpeg_is_rejected_in_libjpegs_words_under_every_rule(string key)
+    {
+        // The grayscale rule meets the error while reading strips, the resize rules while encoding.
+        var whole = TestImages.Jpeg(640, 480);
+
+        var result = _processor.Process(key, whole[..(whole.Length * 6 / 10)]);
+
+        Assert.Equal(ProcessingStatus.Rejected, result.Status);
+        Assert.Equal(RejectionReason.CorruptImage, result.Rejection?.Code);
+        Assert.Equal("the decoder found the image corrupt or truncated: VipsJpeg: premature end of JPEG image", result.Rejection!.Message);
+    }
+}
