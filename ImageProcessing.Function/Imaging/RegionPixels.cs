@@ -13,13 +13,15 @@ internal static class RegionPixels
 {
     private const string Libvips = "libvips";
 
+    // Runs before the first call of Fetch, so before its import is bound; this is the assembly's only native import.
+    static RegionPixels() => NativeLibrary.SetDllImportResolver(typeof(RegionPixels).Assembly, Resolve);
+
     /// <summary>
     /// Computes the area (decoding as far as needed) and copies it, row after row, to the start of <paramref name="into"/>;
     /// returns the bytes copied. A decoder error surfaces here as a <see cref="VipsException"/> carrying libvips' message.
     /// </summary>
     public static int Fetch(Region region, int left, int top, int width, int height, byte[] into)
     {
-        VipsEngine.EnsureInitialized();
         var pixels = vips_region_fetch(region, left, top, width, height, out var length);
         if (pixels == IntPtr.Zero)
         {
@@ -46,7 +48,7 @@ internal static class RegionPixels
     /// Maps the name of our imports to the library NetVips loaded, whose file name differs per platform. It is looked
     /// up as NetVips looks it up (default search paths, relative to NetVips' assembly), so both get the same handle.
     /// </summary>
-    internal static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName != Libvips)
         {

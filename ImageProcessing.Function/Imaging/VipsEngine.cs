@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using NetVips;
 
 namespace ImageProcessing.Function.Imaging;
@@ -22,7 +21,6 @@ public static class VipsEngine
                 "libvips could not be loaded: " + ModuleInitializer.Exception?.Message);
         }
 
-        NativeLibrary.SetDllImportResolver(typeof(VipsEngine).Assembly, RegionPixels.Resolve);
         Cache.Max = 0;
         Cache.MaxMem = 0;
         Cache.MaxFiles = 0;
