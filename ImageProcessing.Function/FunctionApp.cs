@@ -6,6 +6,7 @@ using ImageProcessing.Function.Aws.Sns;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Events;
 using ImageProcessing.Function.Handling;
+using ImageProcessing.Function.Handling.Notifications;
 using ImageProcessing.Function.Processing;
 using Microsoft.Extensions.Logging;
 
@@ -23,20 +24,17 @@ public sealed class FunctionApp
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggers);
-        Settings = settings;
         var processor = new ImageProcessor(settings.Limits, settings.Rules, settings.Layout);
         var uploads = new UploadHandler(
             settings,
             processor,
             new S3ObjectStore(s3, settings.KmsKeyId),
             new DynamoDbRecordStore(dynamoDb, settings.RecordsTable),
-            new SnsImageEventPublisher(sns, settings.ImageEventsTopicArn, settings.SecurityAlertsTopicArn),
+            new Announcer(new SnsNotificationPublisher(sns, settings.ImageEventsTopicArn, settings.SecurityAlertsTopicArn)),
             loggers.CreateLogger<UploadHandler>(),
             time);
         _batch = new BatchHandler(uploads, loggers.CreateLogger<BatchHandler>());
     }
-
-    public FunctionSettings Settings { get; }
 
     /// <summary>Builds the function from environment variables and the SDK's default credential and region chain.</summary>
     public static FunctionApp FromEnvironment(ILoggerFactory loggers, HttpClient snsHttpClient)

@@ -1,6 +1,7 @@
 using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Rules;
 using ImageProcessing.Function.Validation;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Fuzz;
 
@@ -48,14 +49,14 @@ internal sealed class ProcessTarget : IFuzzTarget
     {
         switch (result.Status)
         {
-            case ProcessingStatus.Rejected when result.Rejection is null || result.Outputs.Count > 0:
+            case UploadStatus.Rejected when result.Rejection is null || result.Outputs.Count > 0:
                 throw new FuzzFindingException($"{key}: a rejection without a reason, or with outputs");
-            case ProcessingStatus.Processed when result.Rejection is not null || result.Outputs.Count == 0:
+            case UploadStatus.Processed when result.Rejection is not null || result.Outputs.Count == 0:
                 throw new FuzzFindingException($"{key}: processed without outputs, or with a reason");
-            case ProcessingStatus.Processed:
+            case UploadStatus.Processed:
                 foreach (var output in result.Outputs)
                 {
-                    if (!output.Key.StartsWith(KeyLayout.DefaultOutputPrefix, StringComparison.Ordinal) || output.Content.Length == 0)
+                    if (!output.Key.StartsWith(PipelineDefinition.OutputPrefix, StringComparison.Ordinal) || output.Image.Content.Length == 0)
                     {
                         throw new FuzzFindingException($"{key}: output '{output.Key}' is empty or outside the output prefix");
                     }

@@ -1,4 +1,4 @@
-using ImageProcessing.Function.Telemetry;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,30 +12,31 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The Aspire service defaults: OpenTelemetry (logs, metrics, traces; OTLP when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), health checks, service discovery and resilience.
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set) and health checks.
 /// </summary>
+/// <remarks>
+/// No HTTP resilience handler: the services' outgoing calls are the AWS SDK's and the SNS client's, whose
+/// retry policy is the queue's redelivery, as on Lambda. Retrying inside the call would make the local
+/// pipeline behave differently from the deployed one.
+/// </remarks>
 public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+    /// <param name="telemetrySources">The application's <see cref="ActivitySource"/> and <c>Meter</c> names to export.</param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, params string[] telemetrySources)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.ConfigureOpenTelemetry();
+        builder.ConfigureOpenTelemetry(telemetrySources);
         builder.AddDefaultHealthChecks();
-        builder.Services.AddServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http =>
-        {
-            http.AddStandardResilienceHandler();
-            http.AddServiceDiscovery();
-        });
         return builder;
     }
 
-    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder, params string[] telemetrySources)
         where TBuilder : IHostApplicationBuilder
     {
+        ArgumentNullException.ThrowIfNull(telemetrySources);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -47,15 +48,14 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(FunctionTelemetry.Name))
+                .AddMeter(telemetrySources))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource(FunctionTelemetry.Name)
+                .AddSource(telemetrySources)
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                // The AWS SDK sends through HttpClient: each S3, SQS, DynamoDB and SNS call becomes a client span.
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = _ => !InsideClientSpan()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -80,5 +80,20 @@ public static class Extensions
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         return app;
+    }
+
+    /// <summary>
+    /// True when the HTTP request is made inside a client span that already describes it (an application's
+    /// span for an AWS call, say): the request is then not traced a second time.
+    /// </summary>
+    private static bool InsideClientSpan()
+    {
+        var current = Activity.Current;
+        if (current?.Source.Name == "System.Net.Http" || current?.OperationName == "System.Net.Http.HttpRequestOut")
+        {
+            current = current.Parent;
+        }
+
+        return current?.Kind == ActivityKind.Client;
     }
 }

@@ -39,7 +39,7 @@ public class RuleBenchmarks : InputBenchmark
         foreach (var key in keys)
         {
             var result = Processor.Process(key, Bytes);
-            if (result.Status != ProcessingStatus.Processed)
+            if (result.Status != UploadStatus.Processed)
             {
                 throw new InvalidOperationException($"{key} was not processed: {result.Rejection}");
             }

@@ -2,8 +2,10 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ImageProcessing.Function.Handling;
+using ImageProcessing.Function.Handling.Ports;
+using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Telemetry;
-using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
 namespace ImageProcessing.Function.Aws;
 
@@ -38,7 +40,7 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
                 ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#ttl"] = Schema.TimeToLiveAttribute },
                 ExpressionAttributeValues = new()
                 {
-                    [":processing"] = new AttributeValue { S = RecordStatus.Processing },
+                    [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() },
                     [":bucket"] = new AttributeValue { S = source.Bucket },
                     [":now"] = new AttributeValue { S = context.Now.ToString("O", CultureInfo.InvariantCulture) },
                     [":request"] = new AttributeValue { S = context.RequestId },
@@ -66,7 +68,7 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
                 Item = RecordMapper.ToItem(record),
                 ConditionExpression = NotFinal,
                 ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey, ["#status"] = "status" },
-                ExpressionAttributeValues = new() { [":processing"] = new AttributeValue { S = RecordStatus.Processing } },
+                ExpressionAttributeValues = new() { [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() } },
             }, cancellationToken);
             return true;
         }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using ImageProcessing.Function.Handling;
-using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Function.Processing;
+using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
 namespace ImageProcessing.Function.Aws;
 
@@ -16,7 +18,7 @@ internal static class RecordMapper
             [Schema.SortKey] = S(record.Source.Version),
             ["sourceBucket"] = S(record.Source.Bucket),
             ["eventId"] = S(record.Source.EventId),
-            ["status"] = S(record.Status),
+            ["status"] = S(record.Status.Name()),
             ["attempts"] = N(record.Attempts),
             [Schema.TimeToLiveAttribute] = N(record.ExpiresAt),
             ["notified"] = new AttributeValue { BOOL = record.Notified },
@@ -24,14 +26,14 @@ internal static class RecordMapper
         };
         Add(item, "reason", record.Reason);
         Add(item, "message", record.Message);
-        Add(item, "sourceFormat", record.SourceFormat);
-        Add(item, "sourceSha256", record.SourceSha256);
+        Add(item, "sourceFormat", record.Description?.Format?.Name());
+        Add(item, "sourceSha256", record.Description?.Sha256);
         Add(item, "requestId", record.RequestId);
         Add(item, "receivedAt", record.ReceivedAt?.ToString("O", CultureInfo.InvariantCulture));
         Add(item, "completedAt", record.CompletedAt?.ToString("O", CultureInfo.InvariantCulture));
-        AddNumber(item, "sourceBytes", record.SourceBytes);
-        AddNumber(item, "sourceWidth", record.SourceWidth);
-        AddNumber(item, "sourceHeight", record.SourceHeight);
+        AddNumber(item, "sourceBytes", record.Description?.Bytes);
+        AddNumber(item, "sourceWidth", record.Description?.Width);
+        AddNumber(item, "sourceHeight", record.Description?.Height);
         AddNumber(item, "durationMs", record.DurationMs);
         return item;
     }
@@ -39,14 +41,14 @@ internal static class RecordMapper
     public static ImageRecord FromItem(SourceVersion source, Dictionary<string, AttributeValue> item) => new()
     {
         Source = source,
-        Status = Text(item, "status") ?? RecordStatus.Processing,
+        // An item another writer is still creating may not carry a status yet: it is not final.
+        Status = UploadStatuses.TryParse(Text(item, "status"), out var status) ? status : UploadStatus.Processing,
         Reason = Text(item, "reason"),
         Message = Text(item, "message"),
-        SourceFormat = Text(item, "sourceFormat"),
-        SourceBytes = (long?)Number(item, "sourceBytes"),
-        SourceWidth = (int?)Number(item, "sourceWidth"),
-        SourceHeight = (int?)Number(item, "sourceHeight"),
-        SourceSha256 = Text(item, "sourceSha256"),
+        Description = Number(item, "sourceBytes") is { } bytes
+            ? new SourceDescription(Format(Text(item, "sourceFormat")), (int?)Number(item, "sourceWidth"), (int?)Number(item, "sourceHeight"),
+                (long)bytes, Text(item, "sourceSha256"))
+            : null,
         Outputs = item.TryGetValue("outputs", out var outputs) && outputs.L is { } list ? [.. list.Select(FromOutputItem)] : [],
         Attempts = (int)(Number(item, "attempts") ?? 0),
         RequestId = Text(item, "requestId"),
@@ -63,7 +65,7 @@ internal static class RecordMapper
         {
             ["key"] = S(output.Key),
             ["rendition"] = S(output.Rendition),
-            ["format"] = S(output.Format),
+            ["format"] = S(output.Format.Name()),
             ["width"] = N(output.Width),
             ["height"] = N(output.Height),
             ["bytes"] = N(output.Bytes),
@@ -73,10 +75,12 @@ internal static class RecordMapper
     private static OutputSummary FromOutputItem(AttributeValue value) => new(
         Text(value.M, "key") ?? string.Empty,
         Text(value.M, "rendition") ?? string.Empty,
-        Text(value.M, "format") ?? string.Empty,
+        Format(Text(value.M, "format")) ?? default,
         (int)(Number(value.M, "width") ?? 0),
         (int)(Number(value.M, "height") ?? 0),
         (long)(Number(value.M, "bytes") ?? 0));
+
+    private static ImageFormat? Format(string? name) => ImageFormats.TryParse(name, out var format) ? format : null;
 
     private static AttributeValue S(string value) => new() { S = value };
 

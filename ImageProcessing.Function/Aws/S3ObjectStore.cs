@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using ImageProcessing.Function.Handling.Ports;
 using ImageProcessing.Function.Imaging;
 using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Telemetry;
@@ -68,14 +69,14 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string kmsKeyId) : IObjectStore
     {
         using var activity = FunctionTelemetry.StartClient("S3 PutObject", "S3", "PutObject");
         activity?.SetTag("image.rendition", output.Rendition);
-        using var body = new MemoryStream(output.Content, writable: false);
+        using var body = new MemoryStream(output.Image.Content, writable: false);
         var request = new PutObjectRequest
         {
             BucketName = source.Bucket,
             Key = output.Key,
             InputStream = body,
             AutoCloseStream = false,
-            ContentType = output.Format.ContentType(),
+            ContentType = output.Image.Format.ContentType(),
             ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
             ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId,
         };

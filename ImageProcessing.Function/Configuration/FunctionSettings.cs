@@ -2,12 +2,10 @@ using System.Globalization;
 using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Rules;
 using ImageProcessing.Function.Validation;
-using Env = ImageProcessing.Function.Pipeline.PipelineDefinition.EnvironmentVariables;
+using ImageProcessing.Pipeline;
+using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
 namespace ImageProcessing.Function.Configuration;
-
-/// <summary>A missing or invalid setting; the message names the environment variable.</summary>
-public sealed class ConfigurationException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The function's configuration, read from environment variables and validated at cold start.</summary>
 public sealed record FunctionSettings(
@@ -76,19 +74,19 @@ public sealed record FunctionSettings(
         var key = Required(Env.KmsKeyId);
         var limits = new ImageLimits
         {
-            MaxBytes = Number(Env.MaxUploadBytes, ImageLimits.DefaultMaxBytes, 1, 100L * 1024 * 1024),
-            MaxWidth = (int)Number(Env.MaxImageWidth, ImageLimits.DefaultMaxDimension, 1, 16384),
-            MaxHeight = (int)Number(Env.MaxImageHeight, ImageLimits.DefaultMaxDimension, 1, 16384),
+            MaxBytes = Number(Env.MaxUploadBytes, PipelineDefinition.MaxUploadBytes, 1, 100L * 1024 * 1024),
+            MaxWidth = (int)Number(Env.MaxImageWidth, PipelineDefinition.MaxImageDimension, 1, 16384),
+            MaxHeight = (int)Number(Env.MaxImageHeight, PipelineDefinition.MaxImageDimension, 1, 16384),
         };
-        var retention = (int)Number(Env.RecordRetentionDays, Pipeline.PipelineDefinition.RecordRetentionDays, 1, 3650);
+        var retention = (int)Number(Env.RecordRetentionDays, PipelineDefinition.RecordRetentionDays, 1, 3650);
 
         var layout = KeyLayout.Default;
         try
         {
             layout = new KeyLayout
             {
-                InputPrefix = variables(Env.InputPrefix) is { Length: > 0 } input ? input : KeyLayout.DefaultInputPrefix,
-                OutputPrefix = variables(Env.OutputPrefix) is { Length: > 0 } output ? output : KeyLayout.DefaultOutputPrefix,
+                InputPrefix = variables(Env.InputPrefix) is { Length: > 0 } input ? input : PipelineDefinition.InputPrefix,
+                OutputPrefix = variables(Env.OutputPrefix) is { Length: > 0 } output ? output : PipelineDefinition.OutputPrefix,
             }.Validated();
         }
         catch (ArgumentException e)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ImageProcessing.Function.Events;
+using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -68,7 +69,9 @@ public sealed class BatchHandler(UploadHandler uploads, ILogger<BatchHandler> lo
 
             foreach (var record in records)
             {
-                await uploads.HandleAsync(record, invocation, cancellationToken);
+                var outcome = await uploads.HandleAsync(record, invocation, cancellationToken);
+                activity?.AddTag("image.status", outcome.Status.Name());
+                FunctionTelemetry.RecordOutcome(outcome.Status, outcome.Reason, outcome.ElapsedMs);
             }
 
             return true;
@@ -77,7 +80,7 @@ public sealed class BatchHandler(UploadHandler uploads, ILogger<BatchHandler> lo
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             Log.MessageFailed(logger, message.MessageId, message.ReceiveCount, e.GetType().Name, e.Message, e);
-            FunctionTelemetry.RecordOutcome("failed", e.GetType().Name, 0);
+            FunctionTelemetry.RecordOutcome(UploadStatus.Failed, e.GetType().Name, 0);
             return false;
         }
         catch (OperationCanceledException)

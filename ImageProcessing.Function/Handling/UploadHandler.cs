@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using ImageProcessing.Function.Aws;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Events;
+using ImageProcessing.Function.Handling.Notifications;
+using ImageProcessing.Function.Handling.Ports;
 using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public sealed class UploadHandler(
     ImageProcessor processor,
     IObjectStore objects,
     IRecordStore records,
-    IImageEventPublisher publisher,
+    Announcer announcer,
     ILogger<UploadHandler> logger,
     TimeProvider time)
 {
@@ -55,10 +56,10 @@ public sealed class UploadHandler(
         using var activity = StartUploadActivity(head, invocation);
         var source = new SourceVersion(bucket, key, head.VersionId ?? head.ETag.Trim('"'));
         var existing = await records.GetAsync(source, cancellationToken);
-        if (RecordStatus.IsFinal(existing?.Status))
+        if (existing is { Status: var status } && status.IsFinal())
         {
-            await AnnounceOnceAsync(existing!, cancellationToken);
-            return Skip(key, "already " + existing!.Status, invocation, OutcomeStatus.Duplicate);
+            await AnnounceOnceAsync(existing, cancellationToken);
+            return Skip(key, "already " + status.Name(), invocation, UploadStatus.Duplicate);
         }
 
         var now = time.GetUtcNow();
@@ -66,7 +67,7 @@ public sealed class UploadHandler(
             now.AddDays(settings.RecordRetentionDays).ToUnixTimeSeconds());
         if (await records.StartAttemptAsync(source, context, cancellationToken) is not { } attempt)
         {
-            return Skip(key, "finished by a concurrent delivery", invocation, OutcomeStatus.Duplicate);
+            return Skip(key, "finished by a concurrent delivery", invocation, UploadStatus.Duplicate);
         }
 
         var result = await ReadAndProcessAsync(record.S3.S3Object.Size, head, cancellationToken);
@@ -75,20 +76,18 @@ public sealed class UploadHandler(
             return Skip(key, "the object was deleted or replaced while being processed", invocation);
         }
 
-        activity?.SetTag("image.status", result.Status.ToString().ToLowerInvariant());
+        activity?.SetTag("image.status", result.Status.Name());
         activity?.SetTag("image.reason", result.Rejection?.Code);
         await StoreAsync(head, result, cancellationToken);
         var final = ImageRecord.From(source, result, context with { Attempt = attempt, Now = time.GetUtcNow() });
         if (!await records.CompleteAsync(final, cancellationToken))
         {
-            return Skip(key, "finished by a concurrent delivery", invocation, OutcomeStatus.Duplicate);
+            return Skip(key, "finished by a concurrent delivery", invocation, UploadStatus.Duplicate);
         }
 
         await AnnounceOnceAsync(final, cancellationToken);
-        var outcome = new UploadOutcome(key, final.Status, final.Reason);
-        Log.Outcome(logger, key, outcome.Status, outcome.Reason, final.DurationMs ?? 0, invocation.MessageId, invocation.ReceiveCount);
-        FunctionTelemetry.RecordOutcome(outcome.Status, outcome.Reason, result.Elapsed.TotalMilliseconds);
-        return outcome;
+        Log.Outcome(logger, key, final.Status.Name(), final.Reason, final.DurationMs ?? 0, invocation.MessageId, invocation.ReceiveCount);
+        return new UploadOutcome(key, final.Status, final.Reason, result.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>Null when the object disappeared or was replaced between HEAD and GET.</summary>
@@ -116,7 +115,7 @@ public sealed class UploadHandler(
 
     private async Task StoreAsync(StoredObject head, ProcessingResult result, CancellationToken cancellationToken)
     {
-        if (result.Status == ProcessingStatus.Processed)
+        if (result.Status == UploadStatus.Processed)
         {
             foreach (var output in result.Outputs)
             {
@@ -137,27 +136,22 @@ public sealed class UploadHandler(
             return;
         }
 
-        await publisher.PublishOutcomeAsync(record, cancellationToken);
+        await announcer.AnnounceAsync(record, cancellationToken);
         await records.MarkNotifiedAsync(record.Source, cancellationToken);
     }
 
     private async Task<UploadOutcome> RefuseBucketAsync(string bucket, string key, InvocationInfo invocation, CancellationToken cancellationToken)
     {
         Log.WrongBucket(logger, bucket, key, settings.ImagesBucket, invocation.MessageId);
-        var eventId = new SourceVersion(bucket, key, invocation.MessageId).EventId;
-        await publisher.PublishSecurityAlertAsync(
-            new SecurityAlert("foreign-bucket", "Event for an unexpected bucket refused", bucket, key, null,
-                $"the function only processes bucket '{settings.ImagesBucket}'", eventId),
-            cancellationToken);
-        FunctionTelemetry.RecordOutcome(OutcomeStatus.Refused, "foreign_bucket", 0);
-        return new UploadOutcome(key, OutcomeStatus.Refused, "foreign_bucket");
+        await announcer.AlertAsync(AlertPolicy.ForForeignBucket(bucket, key, settings.ImagesBucket, invocation.MessageId), cancellationToken);
+        return new UploadOutcome(key, UploadStatus.Refused, "foreign_bucket");
     }
 
-    private UploadOutcome Skip(string key, string cause, InvocationInfo invocation, string status = OutcomeStatus.Skipped)
+    /// <summary>The cause is logged, not returned: it is free text, unfit for a metric dimension.</summary>
+    private UploadOutcome Skip(string key, string cause, InvocationInfo invocation, UploadStatus status = UploadStatus.Skipped)
     {
         Log.Skipped(logger, key, cause, invocation.MessageId);
-        FunctionTelemetry.RecordOutcome(status, null, 0);
-        return new UploadOutcome(key, status, cause);
+        return new UploadOutcome(key, status);
     }
 
     /// <summary>Continues the uploader's trace when the object carries a W3C traceparent, linked to the delivery's trace.</summary>

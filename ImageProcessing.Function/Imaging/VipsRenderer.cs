@@ -138,6 +138,3 @@ public static class VipsRenderer
     /// <summary>NetVips puts its own line ("unable to call jpegsave_buffer", "unable to fetch from region") before libvips' words.</summary>
     private static bool IsNetVipsWrapperLine(string line) => line.StartsWith("unable to ", StringComparison.Ordinal);
 }
-
-/// <summary>What the header says about how to render the source.</summary>
-public readonly record struct SourceTraits(int Width, int Height, bool HasIccProfile, bool IsCmyk);

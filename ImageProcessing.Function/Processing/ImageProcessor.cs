@@ -30,12 +30,12 @@ public sealed class ImageProcessor
     /// <summary>A <c>too_large</c> verdict when the size declared before reading is over the limit, else null.</summary>
     public ProcessingResult? RejectDeclaredSize(string key, long? declaredBytes) =>
         _validator.CheckDeclaredSize(declaredBytes) is { } tooLarge
-            ? ProcessingResult.Rejected(key, new SourceDescription(declaredBytes!.Value, null, null, null, null), tooLarge, TimeSpan.Zero)
+            ? ProcessingResult.Rejected(key, SourceDescription.OfSize(declaredBytes!.Value), tooLarge, TimeSpan.Zero)
             : null;
 
     /// <summary>The verdict when reading stopped at the limit + 1 bytes.</summary>
     public ProcessingResult RejectBodyTooLarge(string key, long bytesRead) =>
-        ProcessingResult.Rejected(key, new SourceDescription(bytesRead, null, null, null, null),
+        ProcessingResult.Rejected(key, SourceDescription.OfSize(bytesRead),
             Rejection.TooLarge(bytesRead, Limits.MaxBytes, "the body read so far"), TimeSpan.Zero);
 
     /// <summary>Validates and processes a stream, refusing it unread when the declared size is over the limit.</summary>
@@ -64,15 +64,15 @@ public sealed class ImageProcessor
 
         if (upload is null)
         {
-            var unknown = new SourceDescription(content.LongLength, sha256, null, null, null);
+            var unknown = new SourceDescription(null, null, null, content.LongLength, sha256);
             return ProcessingResult.Rejected(key, unknown, rejection!, Stopwatch.GetElapsedTime(started));
         }
 
-        var source = new SourceDescription(content.LongLength, sha256, upload.Format, upload.Dimensions.Width, upload.Dimensions.Height);
+        var source = new SourceDescription(upload.Format, upload.Dimensions.Width, upload.Dimensions.Height, content.LongLength, sha256);
         try
         {
             var outputs = Render(key, content, upload);
-            return new ProcessingResult(key, ProcessingStatus.Processed, source, outputs, null, Stopwatch.GetElapsedTime(started));
+            return ProcessingResult.Processed(key, source, outputs, Stopwatch.GetElapsedTime(started));
         }
         catch (CorruptImageException e)
         {
@@ -96,7 +96,7 @@ public sealed class ImageProcessor
             var image = VipsRenderer.Render(content, upload.Format, traits, rendition, _rules.Encoding);
             activity?.SetTag("image.width", image.Width);
             activity?.SetTag("image.height", image.Height);
-            outputs.Add(new ProcessedOutput(_layout.OutputKey(key, rendition, image.Format), rendition.Name, image.Format, image.Width, image.Height, image.Content));
+            outputs.Add(new ProcessedOutput(_layout.OutputKey(key, rendition, image.Format), rendition.Name, image));
         }
 
         return outputs;

@@ -1,5 +1,6 @@
 using ImageProcessing.Function.Imaging;
 using ImageProcessing.Function.Rules;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Function.Processing;
 
@@ -9,11 +10,8 @@ namespace ImageProcessing.Function.Processing;
 /// </summary>
 public sealed record KeyLayout
 {
-    public const string DefaultInputPrefix = "uploads/";
-    public const string DefaultOutputPrefix = "processed/";
-
-    public string InputPrefix { get; init; } = DefaultInputPrefix;
-    public string OutputPrefix { get; init; } = DefaultOutputPrefix;
+    public string InputPrefix { get; init; } = PipelineDefinition.InputPrefix;
+    public string OutputPrefix { get; init; } = PipelineDefinition.OutputPrefix;
 
     public static KeyLayout Default { get; } = new();
 

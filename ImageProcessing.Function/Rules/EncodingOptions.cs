@@ -14,14 +14,3 @@ public sealed record EncodingOptions
 
     public static EncodingOptions Default { get; } = new();
 }
-
-/// <summary>The PNG row filter applied before compression, one for the whole image (<see cref="All"/>: chosen per row).</summary>
-public enum PngFilter
-{
-    None,
-    Sub,
-    Up,
-    Average,
-    Paeth,
-    All,
-}

@@ -20,7 +20,7 @@ public sealed class RuleSet
     public EncodingOptions Encoding { get; }
 
     /// <summary>The original system's rules: fit 1024×1024, <c>_thumb</c> 200×200, <c>_grayscale</c> full size.</summary>
-    public static RuleSet Default { get; } = RuleSetLoader.Parse(RuleSetLoader.DefaultJson, "built-in rules");
+    public static RuleSet Default { get; } = RuleSetLoader.Parse(DefaultRules.Json, "built-in rules");
 
     /// <summary>The rule for a key or file name, e.g. <c>uploads/a/photo_thumb.png</c> → the <c>_thumb</c> rule.</summary>
     public RenditionRule Select(string keyOrFileName)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ImageProcessing.Function.Processing;
 
 namespace ImageProcessing.Function.Telemetry;
 
@@ -34,9 +35,10 @@ public static class FunctionTelemetry
         return activity;
     }
 
-    public static void RecordOutcome(string status, string? reason, double elapsedMs)
+    /// <param name="reason">A stable code (rejection reason, error type), never free text: it is a metric dimension.</param>
+    public static void RecordOutcome(UploadStatus status, string? reason, double elapsedMs)
     {
-        var tags = new TagList { { "status", status } };
+        var tags = new TagList { { "status", status.Name() } };
         if (reason is not null)
         {
             tags.Add("reason", reason);
@@ -44,13 +46,13 @@ public static class FunctionTelemetry
 
         switch (status)
         {
-            case "processed":
+            case UploadStatus.Processed:
                 Processed.Add(1, tags);
                 break;
-            case "rejected":
+            case UploadStatus.Rejected:
                 Rejected.Add(1, tags);
                 break;
-            case "failed":
+            case UploadStatus.Failed:
                 Failed.Add(1, tags);
                 break;
             default:

@@ -7,7 +7,7 @@ public static class BoundedReader
 
     /// <summary>
     /// The content, or null when the stream holds more than <paramref name="maxBytes"/>
-    /// (<paramref name="bytesRead"/> is then limit + 1: the stream is not drained further).
+    /// (<c>BytesRead</c> is then limit + 1: the stream is not drained further).
     /// When <paramref name="expectedBytes"/> is right, the body is read into one array of exactly that size.
     /// </summary>
     public static async Task<(byte[]? Content, long BytesRead)> ReadAsync(

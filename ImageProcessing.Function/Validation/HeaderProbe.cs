@@ -3,9 +3,6 @@ using ImageProcessing.Function.Imaging;
 
 namespace ImageProcessing.Function.Validation;
 
-/// <summary>Width and height as the file's header declares them, before any pixel is decoded.</summary>
-public readonly record struct ImageDimensions(int Width, int Height);
-
 /// <summary>
 /// Reads dimensions from the format headers in managed code, so an image that claims to be huge is
 /// refused before a decoder ever sees it.

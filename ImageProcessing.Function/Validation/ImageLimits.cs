@@ -1,14 +1,13 @@
+using ImageProcessing.Pipeline;
+
 namespace ImageProcessing.Function.Validation;
 
 /// <summary>What an upload may be at most. Defaults are the product's published limits.</summary>
 public sealed record ImageLimits
 {
-    public const long DefaultMaxBytes = 10L * 1024 * 1024;
-    public const int DefaultMaxDimension = 4096;
-
-    public long MaxBytes { get; init; } = DefaultMaxBytes;
-    public int MaxWidth { get; init; } = DefaultMaxDimension;
-    public int MaxHeight { get; init; } = DefaultMaxDimension;
+    public long MaxBytes { get; init; } = PipelineDefinition.MaxUploadBytes;
+    public int MaxWidth { get; init; } = PipelineDefinition.MaxImageDimension;
+    public int MaxHeight { get; init; } = PipelineDefinition.MaxImageDimension;
 
     public static ImageLimits Default { get; } = new();
 

@@ -15,21 +15,3 @@ public static class RejectionReason
     public static IReadOnlyList<string> All { get; } =
         [TooLarge, EmptyFile, UnsupportedFormat, DimensionsExceeded, CorruptImage];
 }
-
-/// <summary>Why an input was refused: a stable <see cref="Code"/> and a message for people.</summary>
-public sealed record Rejection(string Code, string Message)
-{
-    public static Rejection TooLarge(long bytes, long limit, string what) =>
-        new(RejectionReason.TooLarge, $"{what} is {bytes} bytes; the limit is {limit} bytes");
-
-    public static Rejection Empty() => new(RejectionReason.EmptyFile, "the file is empty (0 bytes)");
-
-    public static Rejection Unsupported(string detail) =>
-        new(RejectionReason.UnsupportedFormat, $"{detail}; only JPEG, PNG and WebP are accepted");
-
-    public static Rejection Dimensions(int width, int height, ImageLimits limits) =>
-        new(RejectionReason.DimensionsExceeded,
-            $"the image is {width}x{height} pixels; the limit is {limits.MaxWidth}x{limits.MaxHeight}");
-
-    public static Rejection Corrupt(string detail) => new(RejectionReason.CorruptImage, detail);
-}

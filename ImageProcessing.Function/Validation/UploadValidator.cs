@@ -1,9 +1,4 @@
-using ImageProcessing.Function.Imaging;
-
 namespace ImageProcessing.Function.Validation;
-
-/// <summary>What validation learned about an accepted upload.</summary>
-public sealed record ValidatedUpload(ImageFormat Format, ImageDimensions Dimensions);
 
 /// <summary>
 /// The checks that run before any decoder sees the bytes, in a fixed order: size, emptiness, format

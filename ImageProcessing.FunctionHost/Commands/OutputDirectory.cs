@@ -19,7 +19,7 @@ internal sealed class OutputDirectory(string path)
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await File.WriteAllBytesAsync(target, output.Content, cancellationToken);
+            await File.WriteAllBytesAsync(target, output.Image.Content, cancellationToken);
             written.Add(target);
         }
 

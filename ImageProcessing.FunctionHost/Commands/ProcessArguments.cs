@@ -52,5 +52,3 @@ internal sealed record ProcessArguments(IReadOnlyList<string> Inputs, string Out
         return args[++i];
     }
 }
-
-internal sealed class UsageException(string message) : Exception(message);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ImageProcessing.FunctionHost.Hosting;
 using ImageProcessing.FunctionHost.Local;
-using Microsoft.Extensions.Configuration;
 
 namespace ImageProcessing.FunctionHost.Commands;
 
@@ -21,11 +20,11 @@ internal static class ProvisionCommand
         try
         {
             var settings = LocalPipelineSettings.From(configuration);
-            var resources = await clients.Provisioner().ProvisionAsync(settings.Names, settings.VisibilityTimeoutSeconds);
+            var resources = await clients.Provisioner().ProvisionAsync(settings);
             await stdout.WriteLineAsync(JsonSerializer.Serialize(resources, ProvisionJsonContext.Default.LocalResources));
             return 0;
         }
-        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or Function.Aws.Sns.SnsException)
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or Function.Aws.Sns.SnsException or ArgumentException)
         {
             await stderr.WriteLineAsync($"error: provisioning at {clients.Endpoint} failed: {e.Message}");
             return 1;

@@ -11,11 +11,10 @@ internal sealed class ResultPrinter(TextWriter writer, bool json)
 {
     public Task PrintAsync(InputFile file, ProcessingResult result, IReadOnlyList<string> writtenPaths)
     {
-        var outputs = result.Outputs.Select((output, i) => new OutputLine(
-            writtenPaths[i], output.Rendition, output.Format.Name(), output.Width, output.Height, output.Bytes)).ToList();
+        var outputs = result.Outputs.Select((output, i) => OutputLine.From(writtenPaths[i], output.Summary)).ToList();
         var line = new ResultLine(
             file.FullPath,
-            result.Status == ProcessingStatus.Processed ? "processed" : "rejected",
+            result.Status.Name(),
             result.Rejection?.Code,
             result.Rejection?.Message,
             result.Source.Format?.Name(),
@@ -30,7 +29,7 @@ internal sealed class ResultPrinter(TextWriter writer, bool json)
 
     public Task PrintFailureAsync(InputFile file, Exception error)
     {
-        var line = new ResultLine(file.FullPath, "failed", "internal_error", error.Message, null, null, null, null, null, [], 0);
+        var line = new ResultLine(file.FullPath, UploadStatus.Failed.Name(), "internal_error", error.Message, null, null, null, null, null, [], 0);
         return writer.WriteLineAsync(json ? Serialize(line) : $"failed     {file.RelativePath}: {error.Message}");
     }
 
@@ -38,7 +37,7 @@ internal sealed class ResultPrinter(TextWriter writer, bool json)
 
     private static string Describe(InputFile file, ResultLine line)
     {
-        if (line.Status != "processed")
+        if (line.Status != UploadStatus.Processed.Name())
         {
             return $"rejected   {file.RelativePath}: {line.Reason}: {line.Message}";
         }
@@ -63,7 +62,12 @@ internal sealed record ResultLine(
     IReadOnlyList<OutputLine> Outputs,
     double ElapsedMs);
 
-internal sealed record OutputLine(string Path, string Rendition, string Format, int Width, int Height, long Bytes);
+/// <summary>An output as the command reports it: where the file was written instead of its object key.</summary>
+internal sealed record OutputLine(string Path, string Rendition, string Format, int Width, int Height, long Bytes)
+{
+    public static OutputLine From(string path, OutputSummary output) =>
+        new(path, output.Rendition, output.Format.Name(), output.Width, output.Height, output.Bytes);
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ResultLine))]

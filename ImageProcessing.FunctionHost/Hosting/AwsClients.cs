@@ -49,7 +49,8 @@ public sealed class AwsClients : IDisposable
             ? new AmazonKeyManagementServiceClient(Configure(new AmazonKeyManagementServiceConfig()))
             : new AmazonKeyManagementServiceClient(credentials, Configure(new AmazonKeyManagementServiceConfig()));
         SnsHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        Sns = new SnsPublisher(SnsHttp, new SnsPublisherOptions { Credentials = credentials, ServiceUrl = Endpoint, Region = Region });
+        SnsQuery = new SnsQueryClient(SnsHttp, new SnsClientOptions { Credentials = credentials, ServiceUrl = Endpoint, Region = Region });
+        Sns = new SnsPublisher(SnsQuery);
     }
 
     public Uri? Endpoint { get; }
@@ -59,9 +60,13 @@ public sealed class AwsClients : IDisposable
     public AmazonDynamoDBClient DynamoDb { get; }
     public AmazonKeyManagementServiceClient Kms { get; }
     public HttpClient SnsHttp { get; }
+
+    /// <summary>The SNS Query API, for provisioning topics and subscriptions.</summary>
+    public SnsQueryClient SnsQuery { get; }
+
     public SnsPublisher Sns { get; }
 
-    public LocalProvisioner Provisioner() => new(Kms, S3, Sqs, DynamoDb, Sns, Region);
+    public LocalProvisioner Provisioner() => new(Kms, S3, Sqs, DynamoDb, SnsQuery, Region);
 
     public void Dispose()
     {

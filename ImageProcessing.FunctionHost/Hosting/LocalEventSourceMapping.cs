@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Amazon.SQS;
 using Amazon.SQS.Model;
@@ -102,7 +101,7 @@ public sealed partial class LocalEventSourceMapping(
     private async Task InvokeAsync(List<Message> batch)
     {
         var requestId = Guid.NewGuid().ToString();
-        using var activity = Source.StartActivity("lambda invoke " + pipeline.Names.UploadQueue, ActivityKind.Consumer);
+        using var activity = Source.StartActivity("lambda invoke " + pipeline.Settings.Names.UploadQueue, ActivityKind.Consumer);
         activity?.SetTag("faas.invocation_id", requestId);
         activity?.SetTag("messaging.batch.message_count", batch.Count);
         var payload = JsonSerializer.SerializeToUtf8Bytes(ToLambdaEvent(batch), EventJsonContext.Default.SqsEvent);

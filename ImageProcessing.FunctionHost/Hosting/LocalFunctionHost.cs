@@ -1,5 +1,6 @@
 using ImageProcessing.Function;
 using ImageProcessing.Function.Configuration;
+using ImageProcessing.Function.Telemetry;
 using ImageProcessing.FunctionHost.Local;
 
 namespace ImageProcessing.FunctionHost.Hosting;
@@ -13,7 +14,7 @@ public static class LocalFunctionHost
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults(FunctionTelemetry.Name);
         builder.Services.Configure<EventSourceOptions>(builder.Configuration.GetSection(EventSourceOptions.Section));
         var eventSource = builder.Configuration.GetSection(EventSourceOptions.Section).Get<EventSourceOptions>() ?? new EventSourceOptions();
         // Shutdown waits for a batch in flight: never shorter than one invocation.
@@ -23,8 +24,8 @@ public static class LocalFunctionHost
 
         var clients = new AwsClients(builder.Configuration);
         var settings = LocalPipelineSettings.From(builder.Configuration);
-        var resources = await clients.Provisioner().ProvisionAsync(settings.Names, settings.VisibilityTimeoutSeconds);
-        var pipeline = new LocalPipeline(settings.Names, resources);
+        var resources = await clients.Provisioner().ProvisionAsync(settings);
+        var pipeline = new LocalPipeline(settings, resources);
         var variables = resources.FunctionEnvironment().ToDictionary();
 
         builder.Services.AddSingleton(clients);

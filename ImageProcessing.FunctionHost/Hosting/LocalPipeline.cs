@@ -2,5 +2,5 @@ using ImageProcessing.FunctionHost.Local;
 
 namespace ImageProcessing.FunctionHost.Hosting;
 
-/// <summary>The local pipeline's resources as provisioning found or created them.</summary>
-public sealed record LocalPipeline(LocalNames Names, LocalResources Resources);
+/// <summary>The local pipeline as configured, and its resources as provisioning found or created them.</summary>
+public sealed record LocalPipeline(LocalPipelineSettings Settings, LocalResources Resources);

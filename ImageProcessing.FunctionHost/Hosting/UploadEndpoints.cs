@@ -5,7 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.AspNetCore.Http.Features;
-using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
 namespace ImageProcessing.FunctionHost.Hosting;
 
@@ -41,7 +41,7 @@ public static class UploadEndpoints
         body.Position = 0;
         var bytes = body.Length;
 
-        var key = Function.Pipeline.PipelineDefinition.InputPrefix + name;
+        var key = pipeline.Settings.Layout.InputPrefix + name;
         var put = new PutObjectRequest
         {
             BucketName = pipeline.Resources.Bucket,
@@ -73,7 +73,7 @@ public static class UploadEndpoints
             TableName = pipeline.Resources.RecordsTable,
             KeyConditionExpression = "#pk = :key",
             ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey },
-            ExpressionAttributeValues = new() { [":key"] = new AttributeValue { S = Function.Pipeline.PipelineDefinition.InputPrefix + name } },
+            ExpressionAttributeValues = new() { [":key"] = new AttributeValue { S = pipeline.Settings.Layout.InputPrefix + name } },
             ConsistentRead = true,
         }, cancellationToken);
         var records = new JsonArray([.. response.Items.Select(item => (JsonNode)ToJson(item)).Reverse()]);

@@ -8,8 +8,8 @@ using Amazon.S3.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using ImageProcessing.Function.Aws.Sns;
-using ImageProcessing.Function.Pipeline;
-using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+using ImageProcessing.Pipeline;
+using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
 namespace ImageProcessing.FunctionHost.Local;
 
@@ -23,14 +23,13 @@ public sealed class LocalProvisioner(
     IAmazonS3 s3,
     IAmazonSQS sqs,
     IAmazonDynamoDB dynamoDb,
-    SnsPublisher sns,
+    SnsQueryClient sns,
     string region)
 {
-    /// <param name="visibilityTimeoutSeconds">The upload queue's visibility timeout; the deployed value unless a test needs faster redelivery.</param>
-    public async Task<LocalResources> ProvisionAsync(
-        LocalNames names, int visibilityTimeoutSeconds = PipelineDefinition.QueueVisibilityTimeoutSeconds, CancellationToken cancellationToken = default)
+    public async Task<LocalResources> ProvisionAsync(LocalPipelineSettings settings, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(settings);
+        var names = settings.Names;
         var keyId = await EnsureKeyAsync(names.KeyAlias, cancellationToken);
         var (dlqUrl, dlqArn) = await EnsureQueueAsync(names.DeadLetterQueue, new()
         {
@@ -39,7 +38,8 @@ public sealed class LocalProvisioner(
         }, cancellationToken);
         var (queueUrl, queueArn) = await EnsureQueueAsync(names.UploadQueue, new()
         {
-            ["VisibilityTimeout"] = visibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The deployed value unless a test asks for faster redelivery.
+            ["VisibilityTimeout"] = settings.VisibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["KmsMasterKeyId"] = keyId,
             ["RedrivePolicy"] = new JsonObject
             {
@@ -47,7 +47,7 @@ public sealed class LocalProvisioner(
                 ["maxReceiveCount"] = PipelineDefinition.QueueMaxReceiveCount,
             }.ToJsonString(),
         }, cancellationToken);
-        await EnsureBucketAsync(names.Bucket, keyId, queueArn, cancellationToken);
+        await EnsureBucketAsync(names.Bucket, settings.Layout.InputPrefix, keyId, queueArn, cancellationToken);
         await EnsureTableAsync(names.RecordsTable, cancellationToken);
         var eventsTopic = await EnsureTopicAsync(names.ImageEventsTopic, keyId, cancellationToken);
         var alertsTopic = await EnsureTopicAsync(names.SecurityAlertsTopic, keyId, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class LocalProvisioner(
         return (url, arn);
     }
 
-    private async Task EnsureBucketAsync(string bucket, string keyId, string queueArn, CancellationToken cancellationToken)
+    private async Task EnsureBucketAsync(string bucket, string inputPrefix, string keyId, string queueArn, CancellationToken cancellationToken)
     {
         try
         {
@@ -126,7 +126,7 @@ public sealed class LocalProvisioner(
                     Events = [EventType.ObjectCreatedAll],
                     Filter = new Filter
                     {
-                        S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", PipelineDefinition.InputPrefix)] },
+                        S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", inputPrefix)] },
                     },
                 },
             ],

@@ -1,5 +1,5 @@
 using Amazon.CDK;
-using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Constructs;
-using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Configuration;
 

@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
-using ImageProcessing.Function.Pipeline;
 using ImageProcessing.Infrastructure.Compliance;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 

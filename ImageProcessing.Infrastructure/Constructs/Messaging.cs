@@ -5,9 +5,9 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using ImageProcessing.Function.Pipeline;
 using ImageProcessing.Infrastructure.Compliance;
 using ImageProcessing.Infrastructure.Configuration;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 

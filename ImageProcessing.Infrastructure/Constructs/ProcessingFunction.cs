@@ -5,10 +5,9 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Lambda.EventSources;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using ImageProcessing.Function.Pipeline;
 using ImageProcessing.Infrastructure.Compliance;
-using ImageProcessing.Infrastructure.Configuration;
-using Env = ImageProcessing.Function.Pipeline.PipelineDefinition.EnvironmentVariables;
+using ImageProcessing.Pipeline;
+using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 

@@ -2,9 +2,9 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.KMS;
 using Constructs;
-using ImageProcessing.Function.Pipeline;
 using ImageProcessing.Infrastructure.Compliance;
 using ImageProcessing.Infrastructure.Configuration;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 

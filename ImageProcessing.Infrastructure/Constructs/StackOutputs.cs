@@ -1,6 +1,6 @@
 using Amazon.CDK;
 using Constructs;
-using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 

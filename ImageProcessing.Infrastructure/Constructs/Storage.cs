@@ -4,9 +4,9 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using ImageProcessing.Function.Pipeline;
 using ImageProcessing.Infrastructure.Compliance;
 using ImageProcessing.Infrastructure.Configuration;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 

@@ -1,10 +1,9 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.GuardDuty;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
-using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 

@@ -13,10 +13,10 @@ public sealed class SnsEndpointTests
     [Fact]
     public void Service_specific_variable_wins_over_global_one()
     {
-        Assert.Equal(new Uri("http://sns.local:1/"), SnsPublisher.ConfiguredEndpoint(Env(("AWS_ENDPOINT_URL_SNS", "http://sns.local:1"), ("AWS_ENDPOINT_URL", "http://all.local:2"))));
-        Assert.Equal(new Uri("http://all.local:2/"), SnsPublisher.ConfiguredEndpoint(Env(("AWS_ENDPOINT_URL", "http://all.local:2"))));
-        Assert.Null(SnsPublisher.ConfiguredEndpoint(Env()));
-        Assert.Null(SnsPublisher.ConfiguredEndpoint(Env(("AWS_ENDPOINT_URL", "http://all.local:2"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "TRUE"))));
+        Assert.Equal(new Uri("http://sns.local:1/"), SnsQueryClient.ConfiguredEndpoint(Env(("AWS_ENDPOINT_URL_SNS", "http://sns.local:1"), ("AWS_ENDPOINT_URL", "http://all.local:2"))));
+        Assert.Equal(new Uri("http://all.local:2/"), SnsQueryClient.ConfiguredEndpoint(Env(("AWS_ENDPOINT_URL", "http://all.local:2"))));
+        Assert.Null(SnsQueryClient.ConfiguredEndpoint(Env()));
+        Assert.Null(SnsQueryClient.ConfiguredEndpoint(Env(("AWS_ENDPOINT_URL", "http://all.local:2"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "TRUE"))));
     }
 
     [Theory]
@@ -26,7 +26,7 @@ public sealed class SnsEndpointTests
     [InlineData("cn-northwest-1", "https://sns.cn-northwest-1.amazonaws.com.cn/")]
     [InlineData("us-gov-west-1", "https://sns.us-gov-west-1.amazonaws.com/")]
     public void Default_endpoint_uses_partition_dns_suffix(string region, string expected) =>
-        Assert.Equal(new Uri(expected), SnsPublisher.DefaultEndpoint(region));
+        Assert.Equal(new Uri(expected), SnsQueryClient.DefaultEndpoint(region));
 
     [Theory]
     [InlineData("arn:aws:sns:eu-west-1:123456789012:images", "eu-west-1")]
@@ -43,7 +43,7 @@ public sealed class SnsEndpointTests
     {
         var handler = StubHandler.Returning(HttpStatusCode.OK, "<PublishResponse><PublishResult><MessageId>m</MessageId></PublishResult></PublishResponse>");
         using var client = new HttpClient(handler);
-        var publisher = new SnsPublisher(client, new SnsPublisherOptions
+        var publisher = new SnsPublisher(client, new SnsClientOptions
         {
             Credentials = new BasicAWSCredentials("a", "b"),
             ServiceUrl = new Uri("http://explicit.local:8080/"),

@@ -8,7 +8,7 @@ namespace ImageProcessing.Tests.Aws;
 public sealed class FakeEndpointTests
 {
     private const string TopicArn = "arn:aws:sns:us-east-1:123456789012:images";
-    private static readonly SnsPublisherOptions Options = new()
+    private static readonly SnsClientOptions Options = new()
     {
         ServiceUrl = new Uri("http://sns.test/"),
         Credentials = new BasicAWSCredentials("test", "test"),
@@ -73,7 +73,7 @@ public sealed class FakeEndpointTests
     {
         var closedPort = StubHandler.FreeLoopbackPort();
         using var client = new HttpClient();
-        var publisher = new SnsPublisher(client, new SnsPublisherOptions
+        var publisher = new SnsPublisher(client, new SnsClientOptions
         {
             ServiceUrl = new Uri($"http://127.0.0.1:{closedPort}/"),
             Credentials = Options.Credentials,
@@ -133,19 +133,17 @@ public sealed class FakeEndpointTests
         const string successXml = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>m-1</MessageId></PublishResult></PublishResponse>";
         var handler = StubHandler.Returning(HttpStatusCode.OK, successXml);
         using var client = new HttpClient(handler);
-        var publisher = new SnsPublisher(client, new SnsPublisherOptions
+        var publisher = new SnsPublisher(client, new SnsClientOptions
         {
             Credentials = new SessionAWSCredentials("AKID", "secret", "tok"),
-            ServiceUrl = SnsPublisher.DefaultEndpoint("cn-north-1"),
+            ServiceUrl = SnsQueryClient.DefaultEndpoint("cn-north-1"),
         });
 
         var messageId = await publisher.PublishAsync(new SnsPublishRequest(
             "arn:aws-cn:sns:cn-north-1:123456789012:images.fifo",
             "a b+c",
             Subject: "s",
-            MessageAttributes: new Dictionary<string, string> { ["b"] = "2", ["a"] = "1 2" },
-            MessageGroupId: "g",
-            MessageDeduplicationId: "d"));
+            MessageAttributes: new Dictionary<string, string> { ["b"] = "2", ["a"] = "1 2" }));
 
         Assert.Equal("m-1", messageId);
         var (request, body) = Assert.Single(handler.Requests);
@@ -154,7 +152,7 @@ public sealed class FakeEndpointTests
         Assert.Equal("application/x-www-form-urlencoded; charset=utf-8", request.Content!.Headers.ContentType!.ToString());
         Assert.Equal(
             "Action=Publish&Version=2010-03-31&TopicArn=arn%3Aaws-cn%3Asns%3Acn-north-1%3A123456789012%3Aimages.fifo&Message=a%20b%2Bc" +
-            "&Subject=s&MessageGroupId=g&MessageDeduplicationId=d" +
+            "&Subject=s" +
             "&MessageAttributes.entry.1.Name=a&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=1%202" +
             "&MessageAttributes.entry.2.Name=b&MessageAttributes.entry.2.Value.DataType=String&MessageAttributes.entry.2.Value.StringValue=2",
             body);

@@ -48,7 +48,7 @@ public sealed class SnsSignatureTests(SigV4VerifierFixture verifier) : IClassFix
     [Fact]
     public async Task Signature_with_session_token_matches_botocore_reference()
     {
-        var publisher = new SnsPublisher(_httpClient, new SnsPublisherOptions
+        var publisher = new SnsPublisher(_httpClient, new SnsClientOptions
         {
             ServiceUrl = verifier.Url,
             Credentials = new SessionAWSCredentials(SigV4VerifierFixture.AccessKey, SigV4VerifierFixture.SecretKey, SigV4VerifierFixture.SessionToken),
@@ -75,7 +75,7 @@ public sealed class SnsSignatureTests(SigV4VerifierFixture verifier) : IClassFix
     [Fact]
     public async Task Wrong_secret_is_rejected_as_non_transient_SignatureDoesNotMatch()
     {
-        var publisher = new SnsPublisher(_httpClient, new SnsPublisherOptions
+        var publisher = new SnsPublisher(_httpClient, new SnsClientOptions
         {
             ServiceUrl = verifier.Url,
             Credentials = new SessionAWSCredentials(SigV4VerifierFixture.AccessKey, "not-the-secret", SigV4VerifierFixture.SessionToken),

@@ -1,7 +1,7 @@
 using System.Net;
 using ImageProcessing.Function.Events;
 using ImageProcessing.Tests.Support;
-using Env = ImageProcessing.Function.Pipeline.PipelineDefinition.EnvironmentVariables;
+using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
 namespace ImageProcessing.Tests.Emulator;
 

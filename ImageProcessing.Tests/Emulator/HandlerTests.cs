@@ -70,7 +70,7 @@ public sealed class HandlerTests(MotoServer moto)
         {
             "gif-named-png" => CraftedFiles.Gif(),
             "empty" => [],
-            "too-large" => new byte[Function.Validation.ImageLimits.DefaultMaxBytes + 1],
+            "too-large" => new byte[ImageProcessing.Pipeline.PipelineDefinition.MaxUploadBytes + 1],
             "too-wide" => CraftedFiles.PngClaiming(5000, 10),
             _ => TestImages.Jpeg(800, 600)[..4000],
         };

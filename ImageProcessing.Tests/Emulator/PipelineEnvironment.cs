@@ -15,7 +15,7 @@ using ImageProcessing.Function.Events;
 using ImageProcessing.FunctionHost.Local;
 using ImageProcessing.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
 namespace ImageProcessing.Tests.Emulator;
 
@@ -38,7 +38,8 @@ internal sealed class PipelineEnvironment : IDisposable
         DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = url, HttpClientFactory = Faults, MaxErrorRetry = 1 });
         Kms = new AmazonKeyManagementServiceClient(credentials, new AmazonKeyManagementServiceConfig { ServiceURL = url });
         _snsHttp = Faults.CreateHttpClient(new AmazonS3Config());
-        Sns = new SnsPublisher(_snsHttp, new SnsPublisherOptions { Credentials = credentials, ServiceUrl = moto.Endpoint, Region = Region });
+        SnsQuery = new SnsQueryClient(_snsHttp, new SnsClientOptions { Credentials = credentials, ServiceUrl = moto.Endpoint, Region = Region });
+        Sns = new SnsPublisher(SnsQuery);
     }
 
     public FaultInjector Faults { get; } = new();
@@ -46,6 +47,7 @@ internal sealed class PipelineEnvironment : IDisposable
     public AmazonSQSClient Sqs { get; }
     public AmazonDynamoDBClient DynamoDb { get; }
     public AmazonKeyManagementServiceClient Kms { get; }
+    public SnsQueryClient SnsQuery { get; }
     public SnsPublisher Sns { get; }
     public LocalResources Resources { get; private set; } = null!;
     public string NamePrefix { get; private set; } = string.Empty;
@@ -57,8 +59,8 @@ internal sealed class PipelineEnvironment : IDisposable
         var environment = new PipelineEnvironment(moto);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10] + "-";
         environment.NamePrefix = prefix;
-        var provisioner = new LocalProvisioner(environment.Kms, environment.S3, environment.Sqs, environment.DynamoDb, environment.Sns, Region);
-        environment.Resources = await provisioner.ProvisionAsync(new LocalNames(prefix));
+        var provisioner = new LocalProvisioner(environment.Kms, environment.S3, environment.Sqs, environment.DynamoDb, environment.SnsQuery, Region);
+        environment.Resources = await provisioner.ProvisionAsync(LocalPipelineSettings.For(new LocalNames(prefix)));
         var variables = environment.Resources.FunctionEnvironment().ToDictionary();
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {

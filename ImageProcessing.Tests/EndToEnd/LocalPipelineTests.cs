@@ -6,7 +6,7 @@ using Amazon.S3.Model;
 using Amazon.SQS.Model;
 using ImageProcessing.FunctionHost.Local;
 using ImageProcessing.Tests.Support;
-using Schema = ImageProcessing.Function.Pipeline.PipelineDefinition.RecordsTable;
+using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
 namespace ImageProcessing.Tests.EndToEnd;
 

@@ -70,6 +70,6 @@ public sealed class FuzzRegressionTests
         Assert.NotEmpty(input);
         var processor = new ImageProcessor(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);
         var result = processor.Process(ProcessKeys[input[0] % ProcessKeys.Length], input[1..]);
-        Assert.Equal(result.Status == ProcessingStatus.Rejected, result.Rejection is not null);
+        Assert.Equal(result.Status == UploadStatus.Rejected, result.Rejection is not null);
     }
 }

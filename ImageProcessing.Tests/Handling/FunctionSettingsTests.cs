@@ -1,5 +1,5 @@
 using ImageProcessing.Function.Configuration;
-using Env = ImageProcessing.Function.Pipeline.PipelineDefinition.EnvironmentVariables;
+using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
 namespace ImageProcessing.Tests.Handling;
 

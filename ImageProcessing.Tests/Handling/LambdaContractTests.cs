@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ImageProcessing.Function;
 using ImageProcessing.Function.Events;
-using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Tests.Handling;
 

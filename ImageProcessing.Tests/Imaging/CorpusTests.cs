@@ -24,12 +24,12 @@ public sealed class CorpusTests
         {
             var result = _processor.Process($"uploads/{stem}.png", content);
 
-            Assert.True(result.Status == ProcessingStatus.Processed, $"{relativePath} as {stem}: {result.Rejection}");
+            Assert.True(result.Status == UploadStatus.Processed, $"{relativePath} as {stem}: {result.Rejection}");
             var output = Assert.Single(result.Outputs);
-            Assert.Equal(ImageFormat.Png, output.Format);
-            Assert.Equal((result.Source.Width, result.Source.Height), (output.Width, output.Height));
-            using var decoded = TestImages.Load(output.Content);
-            Assert.Equal((output.Width, output.Height), (decoded.Width, decoded.Height));
+            Assert.Equal(ImageFormat.Png, output.Image.Format);
+            Assert.Equal((result.Source.Width, result.Source.Height), (output.Image.Width, output.Image.Height));
+            using var decoded = TestImages.Load(output.Image.Content);
+            Assert.Equal((output.Image.Width, output.Image.Height), (decoded.Width, decoded.Height));
             // libvips' thumbnail gives 8-bit pixels whatever the source depth; the renderer relies on it.
             Assert.Equal(NetVips.Enums.BandFormat.Uchar, decoded.Format);
         }
@@ -43,7 +43,7 @@ public sealed class CorpusTests
 
         var result = _processor.Process("uploads/crasher.png", content);
 
-        if (result.Status == ProcessingStatus.Rejected)
+        if (result.Status == UploadStatus.Rejected)
         {
             Assert.Contains(result.Rejection!.Code, RejectionReason.All);
         }

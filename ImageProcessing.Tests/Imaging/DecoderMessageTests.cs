@@ -30,7 +30,7 @@ public sealed class DecoderMessageTests
 
         var result = _processor.Process(key, whole[..(whole.Length * 6 / 10)]);
 
-        Assert.Equal(ProcessingStatus.Rejected, result.Status);
+        Assert.Equal(UploadStatus.Rejected, result.Status);
         Assert.Equal(RejectionReason.CorruptImage, result.Rejection?.Code);
         Assert.Equal("the decoder found the image corrupt or truncated: VipsJpeg: premature end of JPEG image", result.Rejection!.Message);
     }

@@ -34,12 +34,12 @@ public sealed class RenditionTests
 
         var result = _processor.Process($"uploads/a/b/{stem}{extension}", content);
 
-        Assert.Equal(ProcessingStatus.Processed, result.Status);
+        Assert.Equal(UploadStatus.Processed, result.Status);
         var output = Assert.Single(result.Outputs);
         Assert.Equal($"processed/a/b/{stem}{extension}", output.Key);
-        Assert.Equal(format, output.Format.Name());
-        Assert.Equal((width, height), (output.Width, output.Height));
-        using var decoded = TestImages.Load(output.Content);
+        Assert.Equal(format, output.Image.Format.Name());
+        Assert.Equal((width, height), (output.Image.Width, output.Image.Height));
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.Equal((width, height), (decoded.Width, decoded.Height));
         // WebP stores grey as RGB, so compare channels rather than count bands.
         var pixel = decoded.Getpoint(width * 3 / 4, height / 5);
@@ -56,7 +56,7 @@ public sealed class RenditionTests
         var result = _processor.Process("uploads/" + name, TestImages.Jpeg(120, 90));
 
         var output = Assert.Single(result.Outputs);
-        Assert.Equal((120, 90), (output.Width, output.Height));
+        Assert.Equal((120, 90), (output.Image.Width, output.Image.Height));
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class RenditionTests
         var result = _processor.Process("uploads/phone.jpg", jpeg);
 
         var output = Assert.Single(result.Outputs);
-        Assert.Equal((200, 300), (output.Width, output.Height));
-        using var decoded = TestImages.Load(output.Content);
+        Assert.Equal((200, 300), (output.Image.Width, output.Image.Height));
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.False(TestImages.HasField(decoded, "exif-data"));
         Assert.DoesNotContain(decoded.GetFields(), field => field.StartsWith("exif-", StringComparison.Ordinal));
         Assert.False(TestImages.HasField(decoded, "orientation") && (int)decoded.Get("orientation") != 1);
@@ -93,8 +93,8 @@ public sealed class RenditionTests
 
         var output = Assert.Single(_processor.Process("uploads/phone_grayscale.jpg", jpeg).Outputs);
 
-        Assert.Equal((200, 300), (output.Width, output.Height));
-        using var decoded = TestImages.Load(output.Content);
+        Assert.Equal((200, 300), (output.Image.Width, output.Image.Height));
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.Equal(1, decoded.Bands);
         Assert.DoesNotContain(decoded.GetFields(), field => field.StartsWith("exif-", StringComparison.Ordinal));
         // Red (the stored left half) is brighter in grey than blue and must now be on top.
@@ -112,8 +112,8 @@ public sealed class RenditionTests
 
         var output = Assert.Single(_processor.Process("uploads/scan_grayscale.jpg", jpeg).Outputs);
 
-        Assert.Equal((200, 300), (output.Width, output.Height));
-        using var decoded = TestImages.Load(output.Content);
+        Assert.Equal((200, 300), (output.Image.Width, output.Image.Height));
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.True(decoded.Getpoint(100, 20)[0] > decoded.Getpoint(100, 280)[0] + 20, "the brighter (red) half should be on top");
     }
 
@@ -129,9 +129,9 @@ public sealed class RenditionTests
         var filtered = Assert.Single(_processor.Process("uploads/photo.png", png).Outputs);
         var plain = Assert.Single(unfiltered.Process("uploads/photo.png", png).Outputs);
 
-        Assert.True(filtered.Content.Length < plain.Content.Length * 0.8, $"filtered {filtered.Content.Length} bytes, unfiltered {plain.Content.Length}");
-        using var a = TestImages.Load(filtered.Content);
-        using var b = TestImages.Load(plain.Content);
+        Assert.True(filtered.Image.Content.Length < plain.Image.Content.Length * 0.8, $"filtered {filtered.Image.Content.Length} bytes, unfiltered {plain.Image.Content.Length}");
+        using var a = TestImages.Load(filtered.Image.Content);
+        using var b = TestImages.Load(plain.Image.Content);
         Assert.Equal(0, (a - b).Abs().Max());
     }
 
@@ -142,7 +142,7 @@ public sealed class RenditionTests
 
         var output = Assert.Single(_processor.Process("uploads/rgb_grayscale.png", source.PngsaveBuffer(keep: Enums.ForeignKeep.None)).Outputs);
 
-        using var decoded = TestImages.Load(output.Content);
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.Equal((1, Enums.BandFormat.Uchar), (decoded.Bands, decoded.Format));
         Assert.Equal([76.0, 150.0, 29.0], new[] { decoded.Getpoint(0, 0)[0], decoded.Getpoint(1, 0)[0], decoded.Getpoint(2, 0)[0] });
     }
@@ -155,7 +155,7 @@ public sealed class RenditionTests
 
         var output = Assert.Single(_processor.Process("uploads/deep_grayscale.png", source.PngsaveBuffer(keep: Enums.ForeignKeep.None)).Outputs);
 
-        using var decoded = TestImages.Load(output.Content);
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.Equal((2, Enums.BandFormat.Uchar, Enums.Interpretation.Bw), (decoded.Bands, decoded.Format, decoded.Interpretation));
         Assert.Equal([76.0, 128.0], decoded.Getpoint(0, 0));
         Assert.Equal([29.0, 255.0], decoded.Getpoint(1, 0));
@@ -182,7 +182,7 @@ public sealed class RenditionTests
 
         var output = Assert.Single(_processor.Process("uploads/wide-gamut.jpg", jpeg).Outputs);
 
-        using var decoded = TestImages.Load(output.Content);
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.False(TestImages.HasField(decoded, "icc-profile-data"));
         Assert.Equal(3, decoded.Bands);
     }
@@ -200,7 +200,7 @@ public sealed class RenditionTests
 
         var output = Assert.Single(_processor.Process("uploads/print.jpg", jpeg).Outputs);
 
-        using var decoded = TestImages.Load(output.Content);
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.Equal((3, Enums.Interpretation.Srgb), (decoded.Bands, decoded.Interpretation));
     }
 
@@ -222,13 +222,13 @@ public sealed class RenditionTests
 
         var output = Assert.Single(_processor.Process("uploads/notes.png", png).Outputs);
 
-        var text = System.Text.Encoding.Latin1.GetString(output.Content);
+        var text = System.Text.Encoding.Latin1.GetString(output.Image.Content);
         foreach (var chunk in new[] { "tEXt", "zTXt", "iTXt", "eXIf", "iCCP", "secret" })
         {
             Assert.DoesNotContain(chunk, text, StringComparison.Ordinal);
         }
 
-        using var decoded = TestImages.Load(output.Content);
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.DoesNotContain(decoded.GetFields(), field => field.StartsWith("png-comment", StringComparison.Ordinal) || field == "xmp-data");
     }
 
@@ -238,7 +238,7 @@ public sealed class RenditionTests
         var output = Assert.Single(_processor.Process("uploads/liar.png", TestImages.Jpeg(50, 40)).Outputs);
 
         Assert.Equal("processed/liar.jpg", output.Key);
-        Assert.Equal(ImageFormat.Jpeg, output.Format);
+        Assert.Equal(ImageFormat.Jpeg, output.Image.Format);
     }
 
     [Fact]
@@ -255,9 +255,9 @@ public sealed class RenditionTests
         var result = processor.Process("uploads/p.jpg", TestImages.Jpeg(1600, 900));
 
         Assert.Collection(result.Outputs,
-            o => Assert.Equal(("processed/p.jpg", 1024, 576, ImageFormat.Jpeg), (o.Key, o.Width, o.Height, o.Format)),
-            o => Assert.Equal(("processed/p_web.webp", 1024, 576, ImageFormat.Webp), (o.Key, o.Width, o.Height, o.Format)),
-            o => Assert.Equal(("processed/p_cover.jpg", 200, 200, ImageFormat.Jpeg), (o.Key, o.Width, o.Height, o.Format)));
+            o => Assert.Equal(("processed/p.jpg", 1024, 576, ImageFormat.Jpeg), (o.Key, o.Image.Width, o.Image.Height, o.Image.Format)),
+            o => Assert.Equal(("processed/p_web.webp", 1024, 576, ImageFormat.Webp), (o.Key, o.Image.Width, o.Image.Height, o.Image.Format)),
+            o => Assert.Equal(("processed/p_cover.jpg", 200, 200, ImageFormat.Jpeg), (o.Key, o.Image.Width, o.Image.Height, o.Image.Format)));
     }
 
     [Fact]
@@ -271,7 +271,7 @@ public sealed class RenditionTests
 
         var output = Assert.Single(processor.Process("uploads/alpha.png", png).Outputs);
 
-        using var decoded = TestImages.Load(output.Content);
+        using var decoded = TestImages.Load(output.Image.Content);
         Assert.Equal(("processed/alpha.jpg", 3), (output.Key, decoded.Bands));
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ImageProcessing.Function.Pipeline;
 using ImageProcessing.Infrastructure.Constructs;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Tests.Infrastructure;
 

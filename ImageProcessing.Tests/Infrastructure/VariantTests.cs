@@ -1,4 +1,4 @@
-using ImageProcessing.Function.Pipeline;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using ImageProcessing.Function.Imaging;
 using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Rules;
 using ImageProcessing.Function.Validation;
@@ -15,7 +14,7 @@ public sealed class UploadValidatorTests
     {
         using var body = new CountingStream(new MemoryStream(TestImages.Jpeg(64, 64)));
 
-        var result = await _processor.ProcessAsync("uploads/big.jpg", body, declaredBytes: ImageLimits.DefaultMaxBytes + 1);
+        var result = await _processor.ProcessAsync("uploads/big.jpg", body, declaredBytes: ImageProcessing.Pipeline.PipelineDefinition.MaxUploadBytes + 1);
 
         AssertRejected(result, RejectionReason.TooLarge);
         Assert.Equal(0, body.BytesRead);
@@ -38,7 +37,7 @@ public sealed class UploadValidatorTests
     [Fact]
     public void Ten_megabytes_plus_one_byte_is_too_large()
     {
-        var content = new byte[ImageLimits.DefaultMaxBytes + 1];
+        var content = new byte[ImageProcessing.Pipeline.PipelineDefinition.MaxUploadBytes + 1];
         TestImages.Jpeg(16, 16).CopyTo(content, 0);
 
         AssertRejected(_processor.Process("uploads/x.jpg", content), RejectionReason.TooLarge);
@@ -132,7 +131,7 @@ public sealed class UploadValidatorTests
     {
         var result = _processor.Process("uploads/edge_thumb.png", CraftedFilesOrImage(4096, 1));
 
-        Assert.Equal(ProcessingStatus.Processed, result.Status);
+        Assert.Equal(UploadStatus.Processed, result.Status);
     }
 
     [Theory]
@@ -188,7 +187,7 @@ public sealed class UploadValidatorTests
 
     private static void AssertRejected(ProcessingResult result, string code)
     {
-        Assert.Equal(ProcessingStatus.Rejected, result.Status);
+        Assert.Equal(UploadStatus.Rejected, result.Status);
         Assert.Equal(code, result.Rejection?.Code);
         Assert.False(string.IsNullOrWhiteSpace(result.Rejection?.Message));
         Assert.Empty(result.Outputs);

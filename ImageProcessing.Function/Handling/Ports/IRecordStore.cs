@@ -1,6 +1,4 @@
-using ImageProcessing.Function.Handling;
-
-namespace ImageProcessing.Function.Aws;
+namespace ImageProcessing.Function.Handling.Ports;
 
 /// <summary>The records table: one item per source version, written so that the first final writer wins.</summary>
 public interface IRecordStore
@@ -18,14 +16,3 @@ public interface IRecordStore
 
     Task MarkNotifiedAsync(SourceVersion source, CancellationToken cancellationToken);
 }
-
-/// <summary>Announces outcomes on the image-events topic and rejections on the security-alerts topic too.</summary>
-public interface IImageEventPublisher
-{
-    Task PublishOutcomeAsync(ImageRecord record, CancellationToken cancellationToken);
-
-    Task PublishSecurityAlertAsync(SecurityAlert alert, CancellationToken cancellationToken);
-}
-
-/// <summary>Something the security team should see: a rejected upload or a refused event.</summary>
-public sealed record SecurityAlert(string Kind, string Summary, string Bucket, string Key, string? Reason, string? Detail, string EventId);

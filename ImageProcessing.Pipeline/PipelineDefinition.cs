@@ -1,7 +1,4 @@
-using ImageProcessing.Function.Processing;
-using ImageProcessing.Function.Validation;
-
-namespace ImageProcessing.Function.Pipeline;
+namespace ImageProcessing.Pipeline;
 
 /// <summary>
 /// The one place for the pipeline's names, prefixes, limits and wiring. The function reads its
@@ -10,10 +7,14 @@ namespace ImageProcessing.Function.Pipeline;
 /// </summary>
 public static class PipelineDefinition
 {
-    public const string InputPrefix = KeyLayout.DefaultInputPrefix;
-    public const string OutputPrefix = KeyLayout.DefaultOutputPrefix;
-    public const long MaxUploadBytes = ImageLimits.DefaultMaxBytes;
-    public const int MaxImageDimension = ImageLimits.DefaultMaxDimension;
+    /// <summary>Only keys under this prefix are processed; the bucket notification and the handler both check it.</summary>
+    public const string InputPrefix = "uploads/";
+
+    /// <summary>Outputs mirror the upload's path under this prefix, which never triggers processing.</summary>
+    public const string OutputPrefix = "processed/";
+
+    public const long MaxUploadBytes = 10L * 1024 * 1024;
+    public const int MaxImageDimension = 4096;
 
     /// <summary>The Lambda handler string for the dotnet10 managed runtime.</summary>
     public const string Handler = "ImageProcessing.Function::ImageProcessing.Function.LambdaEntryPoint::HandleAsync";

@@ -1,15 +1,6 @@
 using ImageProcessing.Function.Processing;
 
-namespace ImageProcessing.Function.Aws;
-
-/// <summary>An object as HEAD describes it.</summary>
-public sealed record StoredObject(
-    string Bucket,
-    string Key,
-    long ContentLength,
-    string? VersionId,
-    string ETag,
-    IReadOnlyDictionary<string, string> Metadata);
+namespace ImageProcessing.Function.Handling.Ports;
 
 /// <summary>The upload bucket as the function uses it.</summary>
 public interface IObjectStore
