@@ -79,7 +79,7 @@ public static class PipelineDefinition
         public const string MaxImageWidth = "MAX_IMAGE_WIDTH";
         public const string MaxImageHeight = "MAX_IMAGE_HEIGHT";
 
-        /// <summary>Optional rules JSON (see README); the built-in rules apply when unset.</summary>
+        /// <summary>Optional rules JSON (README, "Rules"); the built-in rules apply when unset.</summary>
         public const string RulesJson = "RULES_JSON";
 
         public const string RecordRetentionDays = "RECORD_RETENTION_DAYS";

@@ -7,7 +7,7 @@ using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
 namespace ImageProcessing.Function.Aws;
 
-/// <summary>Maps <see cref="ImageRecord"/> to and from DynamoDB items (schema in the README).</summary>
+/// <summary>Maps <see cref="ImageRecord"/> to and from DynamoDB items (schema in docs/contracts.md).</summary>
 internal static class RecordMapper
 {
     public static Dictionary<string, AttributeValue> ToItem(ImageRecord record)

@@ -16,7 +16,7 @@ public sealed partial record StackSettings
 
     /// <summary>
     /// Caps cost and the blast radius of an upload flood. New accounts may have a total concurrency of 10, and
-    /// AWS keeps 10 unreserved, so such accounts must deploy with reservedConcurrency=none (see README).
+    /// AWS keeps 10 unreserved, so such accounts must deploy with reservedConcurrency=none (docs/deploying.md).
     /// </summary>
     public const int DefaultReservedConcurrency = 5;
 

@@ -30,7 +30,7 @@ public sealed class Monitoring : Construct
                 props.Function.MetricErrors(new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1),
             Alarm("FunctionThrottles", "The image function was throttled: an upload flood (possible DoS) or the concurrency cap is too low.",
                 props.Function.MetricThrottles(new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1),
-            Alarm("DeadLetterQueueNotEmpty", "Messages reached the dead-letter queue: inspect, fix and redrive (INCIDENT_RESPONSE.md).",
+            Alarm("DeadLetterQueueNotEmpty", "Messages reached the dead-letter queue: inspect, fix and redrive (docs/incident-response.md).",
                 props.DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }), 1),
             Alarm("OldestUploadMessageAge", "Uploads wait longer than 15 minutes: the function is failing, throttled or stopped.",
                 props.UploadQueue.MetricApproximateAgeOfOldestMessage(new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }), OldestMessageAlarmSeconds),
