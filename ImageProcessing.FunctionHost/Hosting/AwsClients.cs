@@ -49,7 +49,9 @@ public sealed class AwsClients : IDisposable
             ? new AmazonKeyManagementServiceClient(Configure(new AmazonKeyManagementServiceConfig()))
             : new AmazonKeyManagementServiceClient(credentials, Configure(new AmazonKeyManagementServiceConfig()));
         SnsHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        SnsQuery = new SnsQueryClient(SnsHttp, new SnsClientOptions { Credentials = credentials, ServiceUrl = Endpoint, Region = Region });
+        // A service's own endpoint wins over the general one, as in the AWS SDKs.
+        var snsEndpoint = configuration["AWS_ENDPOINT_URL_SNS"] is { Length: > 0 } snsUrl ? new Uri(snsUrl) : Endpoint;
+        SnsQuery = new SnsQueryClient(SnsHttp, new SnsClientOptions { Credentials = credentials, ServiceUrl = snsEndpoint, Region = Region });
         Sns = new SnsPublisher(SnsQuery);
     }
 

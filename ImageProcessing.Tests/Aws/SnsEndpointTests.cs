@@ -5,6 +5,7 @@ using ImageProcessing.Function.Aws.Sns;
 
 namespace ImageProcessing.Tests.Aws;
 
+[Trait("Category", "unit")]
 public sealed class SnsEndpointTests
 {
     private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>

@@ -5,7 +5,8 @@ using ImageProcessing.Function.Aws.Sns;
 
 namespace ImageProcessing.Tests.Aws;
 
-public sealed class FakeEndpointTests
+[Trait("Category", "unit")]
+public sealed class SnsPublisherTests
 {
     private const string TopicArn = "arn:aws:sns:us-east-1:123456789012:images";
     private static readonly SnsClientOptions Options = new()

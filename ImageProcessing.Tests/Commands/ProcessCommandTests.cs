@@ -4,6 +4,7 @@ using ImageProcessing.Tests.Support;
 
 namespace ImageProcessing.Tests.Commands;
 
+[Trait("Category", "unit")]
 public sealed class ProcessCommandTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("process-command-").FullName;

@@ -20,6 +20,18 @@ internal sealed class FaultInjector : HttpClientFactory
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="observe"/> when the next matching request is sent, then lets that request through:
+    /// for a test that acts at a precise point of the pipeline (a deadline, say) without faulting a call.
+    /// </summary>
+    public void WhenRequested(Func<HttpRequestMessage, bool> matches, Action observe)
+    {
+        lock (_faults)
+        {
+            _hooks.Add(new Hook(matches, observe));
+        }
+    }
+
     public int Injected { get; private set; }
 
     /// <summary>Every request the SDK clients sent, as "METHOD path?query", so tests can tell what was (not) called.</summary>
@@ -35,12 +47,14 @@ internal sealed class FaultInjector : HttpClientFactory
     }
 
     private readonly List<string> _requests = [];
+    private readonly List<Hook> _hooks = [];
 
     public void Clear()
     {
         lock (_faults)
         {
             _faults.Clear();
+            _hooks.Clear();
         }
     }
 
@@ -71,6 +85,12 @@ internal sealed class FaultInjector : HttpClientFactory
         lock (_faults)
         {
             _requests.Add($"{request.Method} {request.RequestUri?.PathAndQuery}");
+            if (_hooks.FirstOrDefault(hook => hook.Matches(request)) is { } hook)
+            {
+                _hooks.Remove(hook);
+                hook.Observe();
+            }
+
             var fault = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Matches(request, body));
             if (fault is null)
             {
@@ -89,6 +109,8 @@ internal sealed class FaultInjector : HttpClientFactory
         public int Remaining { get; set; } = times;
         public Func<HttpResponseMessage> Respond { get; } = respond;
     }
+
+    private sealed record Hook(Func<HttpRequestMessage, bool> Matches, Action Observe);
 
     private sealed class Handler(FaultInjector injector, HttpMessageHandler inner) : DelegatingHandler(inner)
     {

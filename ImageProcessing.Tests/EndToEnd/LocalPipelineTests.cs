@@ -41,6 +41,8 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
 
         var spans = await SpansOfTraceAsync(traceId, ["image.upload", "image.validate", "image.render fit-1024", "S3 PutObject", "DynamoDB PutItem", "SNS Publish"]);
         Assert.All(spans, span => Assert.Equal(traceId.ToHexString(), span.TraceId));
+        // Each AWS call is one span: the HTTP request inside it is not traced a second time.
+        Assert.DoesNotContain(spans, span => span.Name is "GET" or "PUT" or "POST" or "HEAD" or "DELETE");
     }
 
     [Fact]
@@ -65,6 +67,8 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
         var newest = records.EnumerateArray().First();
         Assert.Equal(("processed", "uploads/e2e/via-http_thumb.png"), (newest.GetProperty("status").GetString(), newest.GetProperty("sourceKey").GetString()));
         Assert.Equal(200, newest.GetProperty("outputs")[0].GetProperty("width").GetInt32());
+        var announced = Assert.Single(await DrainAsync(await QueueUrlAsync(Names.ImageEventsInbox), expected: 1));
+        Assert.Contains("uploads/e2e/via-http_thumb.png", announced.GetProperty("Message").GetString(), StringComparison.Ordinal);
 
         using var unknown = await http.GetAsync(new Uri("/status/e2e/never-uploaded.png", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
@@ -142,6 +146,7 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
 
     private async Task<string> QueueUrlAsync(string name) => (await pipeline.Sqs.GetQueueUrlAsync(name)).QueueUrl;
 
+    /// <summary>Receives and deletes the inbox's messages: every test drains what its uploads announced.</summary>
     private async Task<List<JsonElement>> DrainAsync(string queueUrl, int expected)
     {
         var messages = new List<JsonElement>();
@@ -149,7 +154,11 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
         while (messages.Count < expected && DateTime.UtcNow < deadline)
         {
             var received = await pipeline.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
-            messages.AddRange((received.Messages ?? []).Select(m => JsonDocument.Parse(m.Body).RootElement.Clone()));
+            foreach (var message in received.Messages ?? [])
+            {
+                messages.Add(JsonDocument.Parse(message.Body).RootElement.Clone());
+                await pipeline.Sqs.DeleteMessageAsync(queueUrl, message.ReceiptHandle); // each test takes only its own
+            }
         }
 
         Assert.Equal(expected, messages.Count);

@@ -3,6 +3,7 @@ using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
 namespace ImageProcessing.Tests.Handling;
 
+[Trait("Category", "unit")]
 public sealed class FunctionSettingsTests
 {
     private static readonly Dictionary<string, string> Valid = new()

@@ -5,6 +5,7 @@ using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Tests.Handling;
 
+[Trait("Category", "unit")]
 public sealed class LambdaContractTests
 {
     [Fact]

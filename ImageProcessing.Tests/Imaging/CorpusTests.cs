@@ -7,6 +7,7 @@ using ImageProcessing.Tests.Support;
 namespace ImageProcessing.Tests.Imaging;
 
 /// <summary>Real PNGs: every PngSuite variant processes, into 8-bit pixels; every libpng crash file ends in a verdict.</summary>
+[Trait("Category", "unit")]
 public sealed class CorpusTests
 {
     private readonly ImageProcessor _processor = new(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);

@@ -16,6 +16,7 @@ public sealed class LibvipsErrorBuffer
 }
 
 [Collection(LibvipsErrorBuffer.Name)]
+[Trait("Category", "unit")]
 public sealed class DecoderMessageTests
 {
     private readonly ImageProcessor _processor = new(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);

@@ -3,6 +3,7 @@ using ImageProcessing.Tests.Support;
 
 namespace ImageProcessing.Tests.Imaging;
 
+[Trait("Category", "unit")]
 public sealed class GrayscaleFrameTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using ImageProcessing.Function.Imaging;
 
 namespace ImageProcessing.Tests.Imaging;
 
+[Trait("Category", "unit")]
 public sealed class LumaTests
 {
     // Pillow's convert("L") of the same pixels: L = (R·19595 + G·38470 + B·7471 + 0x8000) >> 16.

@@ -7,6 +7,7 @@ using NetVips;
 
 namespace ImageProcessing.Tests.Imaging;
 
+[Trait("Category", "unit")]
 public sealed class RenditionTests
 {
     private readonly ImageProcessor _processor = new(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);

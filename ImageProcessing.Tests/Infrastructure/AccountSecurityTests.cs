@@ -4,6 +4,7 @@ using ImageProcessing.Infrastructure.Constructs;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class AccountSecurityTests(DefaultTemplate stack)
 {
     private JsonObject Trail => stack.One("AWS::CloudTrail::Trail").Resource.Properties();

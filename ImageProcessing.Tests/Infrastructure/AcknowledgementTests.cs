@@ -4,6 +4,7 @@ using ImageProcessing.Infrastructure.Compliance;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class AcknowledgementTests(DefaultTemplate stack)
 {
     private IEnumerable<(string LogicalId, JsonObject Rule)> All() =>

@@ -4,6 +4,7 @@ using Amazon.CDK.Assertions;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class EncryptionTests(DefaultTemplate stack)
 {
     [Fact]

@@ -5,6 +5,7 @@ using ImageProcessing.Pipeline;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class FunctionTests(DefaultTemplate stack)
 {
     private JsonObject Function => stack.One("AWS::Lambda::Function").Resource.Properties();

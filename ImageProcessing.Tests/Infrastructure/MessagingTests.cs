@@ -4,6 +4,7 @@ using ImageProcessing.Pipeline;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class MessagingTests(DefaultTemplate stack)
 {
     private JsonObject Resource(Amazon.CDK.Resource construct) => stack.Json["Resources"]![stack.LogicalId(construct)]!.AsObject();

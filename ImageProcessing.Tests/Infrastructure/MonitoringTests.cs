@@ -4,6 +4,7 @@ using ImageProcessing.Infrastructure.Constructs;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class MonitoringTests(DefaultTemplate stack)
 {
     private string AlertsId => stack.LogicalId(stack.Stack.Messaging.SecurityAlertsTopic);

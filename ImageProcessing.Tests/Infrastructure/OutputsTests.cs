@@ -1,6 +1,7 @@
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class OutputsTests(DefaultTemplate stack)
 {
     [Theory]

@@ -4,6 +4,7 @@ using ImageProcessing.Infrastructure.Constructs;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class PermissionsTests(DefaultTemplate stack)
 {
     private IReadOnlyList<JsonObject> Statements

@@ -4,6 +4,7 @@ using ImageProcessing.Pipeline;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class RecordsTests(DefaultTemplate stack)
 {
     private JsonObject Table => stack.One("AWS::DynamoDB::Table").Resource;

@@ -5,6 +5,7 @@ using ImageProcessing.Infrastructure.Constructs;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class SettingsTests
 {
     [Theory]

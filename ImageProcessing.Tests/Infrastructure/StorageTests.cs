@@ -5,6 +5,7 @@ using ImageProcessing.Pipeline;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class StorageTests(DefaultTemplate stack)
 {
     private static readonly string[] PublicAccessSettings = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];

@@ -3,6 +3,7 @@ using ImageProcessing.Pipeline;
 namespace ImageProcessing.Tests.Infrastructure;
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class AccountServicesOffTests(AccountServicesOffTemplate stack) : IClassFixture<AccountServicesOffTemplate>
 {
     [Theory]
@@ -20,6 +21,7 @@ public sealed class AccountServicesOffTests(AccountServicesOffTemplate stack) : 
 }
 
 [Collection(CdkSynthesis.Name)]
+[Trait("Category", "infrastructure")]
 public sealed class CustomizedTests(CustomizedTemplate stack) : IClassFixture<CustomizedTemplate>
 {
     [Fact]

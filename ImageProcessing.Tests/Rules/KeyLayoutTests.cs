@@ -4,6 +4,7 @@ using ImageProcessing.Function.Rules;
 
 namespace ImageProcessing.Tests.Rules;
 
+[Trait("Category", "unit")]
 public sealed class KeyLayoutTests
 {
     private static readonly Rendition Main = new("main", ResizeMode.None, 0, 0);

@@ -2,6 +2,7 @@ using ImageProcessing.Function.Rules;
 
 namespace ImageProcessing.Tests.Rules;
 
+[Trait("Category", "unit")]
 public sealed class RuleSetTests
 {
     [Theory]

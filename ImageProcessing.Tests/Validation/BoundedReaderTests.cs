@@ -3,6 +3,7 @@ using ImageProcessing.Tests.Support;
 
 namespace ImageProcessing.Tests.Validation;
 
+[Trait("Category", "unit")]
 public sealed class BoundedReaderTests
 {
     [Theory]

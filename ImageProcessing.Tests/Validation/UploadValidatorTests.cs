@@ -5,6 +5,7 @@ using ImageProcessing.Tests.Support;
 
 namespace ImageProcessing.Tests.Validation;
 
+[Trait("Category", "unit")]
 public sealed class UploadValidatorTests
 {
     private readonly ImageProcessor _processor = new(ImageLimits.Default, RuleSet.Default, KeyLayout.Default);
