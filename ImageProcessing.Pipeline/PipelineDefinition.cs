@@ -14,6 +14,12 @@ public static class PipelineDefinition
     public const string OutputPrefix = "processed/";
 
     public const long MaxUploadBytes = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// S3's limit on an object key (UTF-8 bytes): an upload whose output key would be longer is rejected
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html).
+    /// </summary>
+    public const int MaxObjectKeyBytes = 1024;
     public const int MaxImageDimension = 4096;
 
     /// <summary>The Lambda handler string for the dotnet10 managed runtime.</summary>

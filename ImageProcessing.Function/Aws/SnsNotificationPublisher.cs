@@ -22,10 +22,11 @@ public sealed class SnsNotificationPublisher(ISnsPublisher sns, string imageEven
         await sns.PublishAsync(new SnsPublishRequest(topicArn, notification.Body, ToSubject(notification.Subject), notification.Attributes), cancellationToken);
     }
 
-    /// <summary>SNS subjects are printable ASCII, single-line and at most 100 characters.</summary>
-    private static string ToSubject(string text)
+    /// <summary>SNS subjects are printable ASCII on one line and "less than 100 characters long" (API_Publish).</summary>
+    internal static string ToSubject(string text)
     {
+        const int MaxLength = 99;
         var ascii = new string([.. text.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
-        return ascii.Length <= 100 ? ascii : ascii[..100];
+        return ascii.Length <= MaxLength ? ascii : ascii[..MaxLength];
     }
 }

@@ -54,7 +54,9 @@ public sealed class UploadHandler(
         }
 
         using var activity = StartUploadActivity(head, invocation);
-        var source = new SourceVersion(bucket, key, head.VersionId ?? head.ETag.Trim('"'));
+        // An object S3 will not describe (SSE-C) is still named by the version or ETag its event carries.
+        var version = head.VersionId ?? NonEmpty(head.ETag.Trim('"')) ?? NonEmpty(record.S3.S3Object.ETag?.Trim('"')) ?? invocation.MessageId;
+        var source = new SourceVersion(bucket, key, version);
         var existing = await records.GetAsync(source, cancellationToken);
         if (existing is { Status: var status } && status.IsFinal())
         {
@@ -93,6 +95,11 @@ public sealed class UploadHandler(
     /// <summary>Null when the object disappeared or was replaced between HEAD and GET.</summary>
     private async Task<ProcessingResult?> ReadAndProcessAsync(long? eventSize, StoredObject head, CancellationToken cancellationToken)
     {
+        if (ReadPolicy.Check(head, settings.KmsKeyId) is { } unreadable)
+        {
+            return ProcessingResult.Rejected(head.Key, SourceDescription.OfSize(eventSize ?? head.ContentLength), unreadable, TimeSpan.Zero);
+        }
+
         // The size in the event and the size S3 reports are both checked before any byte is read.
         if (processor.RejectDeclaredSize(head.Key, eventSize) is { } tooLargeInEvent)
         {
@@ -153,6 +160,8 @@ public sealed class UploadHandler(
         Log.Skipped(logger, key, cause, invocation.MessageId);
         return new UploadOutcome(key, status);
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Continues the uploader's trace when the object carries a W3C traceparent, linked to the delivery's trace.</summary>
     private static Activity? StartUploadActivity(StoredObject head, InvocationInfo invocation)

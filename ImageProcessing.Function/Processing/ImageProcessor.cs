@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using ImageProcessing.Function.Imaging;
 using ImageProcessing.Function.Rules;
 using ImageProcessing.Function.Telemetry;
 using ImageProcessing.Function.Validation;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Function.Processing;
 
@@ -69,6 +71,11 @@ public sealed class ImageProcessor
         }
 
         var source = new SourceDescription(upload.Format, upload.Dimensions.Width, upload.Dimensions.Height, content.LongLength, sha256);
+        if (CheckOutputKeys(key, upload.Format) is { } tooLong)
+        {
+            return ProcessingResult.Rejected(key, source, tooLong, Stopwatch.GetElapsedTime(started));
+        }
+
         try
         {
             var outputs = Render(key, content, upload);
@@ -78,6 +85,21 @@ public sealed class ImageProcessor
         {
             return ProcessingResult.Rejected(key, source, Rejection.Corrupt(e.Message), Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    /// <summary>A <c>key_too_long</c> verdict when an output key would be longer than S3 allows, before any decode.</summary>
+    private Rejection? CheckOutputKeys(string key, ImageFormat sourceFormat)
+    {
+        foreach (var rendition in _rules.Select(key).Renditions)
+        {
+            var outputKey = _layout.OutputKey(key, rendition, rendition.OutputFormat(sourceFormat));
+            if (Encoding.UTF8.GetByteCount(outputKey) is var bytes and > PipelineDefinition.MaxObjectKeyBytes)
+            {
+                return Rejection.KeyTooLong(outputKey, bytes, PipelineDefinition.MaxObjectKeyBytes);
+            }
+        }
+
+        return null;
     }
 
     private List<ProcessedOutput> Render(string key, byte[] content, ValidatedUpload upload)

@@ -31,8 +31,11 @@ public sealed record KeyLayout
     public bool IsUpload(string key) => key.StartsWith(InputPrefix, StringComparison.Ordinal) && key.Length > InputPrefix.Length;
 
     /// <summary>
-    /// <c>uploads/a/b/photo_thumb.png</c> → <c>processed/a/b/photo_thumb.png</c>. The extension is kept
-    /// when it names the output format and replaced by the canonical one when it does not.
+    /// <c>uploads/a/b/photo_thumb.png</c> → <c>processed/a/b/photo_thumb.png</c>: the upload's path under the
+    /// output prefix, with the rendition's key suffix before the extension. The upload's own extension is kept
+    /// whatever it says (the output's Content-Type names its format), so two uploads never share an output key:
+    /// <c>x.jpg</c>, <c>x.png</c>, <c>x.JPG</c> and <c>x</c> stay four outputs. Only a rendition with an explicit
+    /// format replaces an extension that does not name that format by the format's canonical one.
     /// </summary>
     public string OutputKey(string uploadKey, Rendition rendition, ImageFormat outputFormat)
     {
@@ -46,7 +49,7 @@ public sealed record KeyLayout
         var directory = slash < 0 ? string.Empty : relative[..(slash + 1)];
         var extension = FileNames.Extension(relative);
         var stem = FileNames.Stem(relative);
-        var outputExtension = outputFormat.IsExtensionOf(extension) ? extension : outputFormat.CanonicalExtension();
+        var outputExtension = rendition.Format is null || outputFormat.IsExtensionOf(extension) ? extension : outputFormat.CanonicalExtension();
         return OutputPrefix + directory + stem + rendition.KeySuffix + outputExtension;
     }
 

@@ -16,4 +16,12 @@ public sealed record Rejection(string Code, string Message)
             $"the image is {width}x{height} pixels; the limit is {limits.MaxWidth}x{limits.MaxHeight}");
 
     public static Rejection Corrupt(string detail) => new(RejectionReason.CorruptImage, detail);
+
+    public static Rejection ForeignEncryption(string detail) => new(RejectionReason.ForeignEncryption, detail);
+
+    public static Rejection Archived(string detail) => new(RejectionReason.ArchivedObject, detail);
+
+    public static Rejection KeyTooLong(string outputKey, int bytes, int limit) =>
+        new(RejectionReason.KeyTooLong,
+            $"the output key '{outputKey[..Math.Min(outputKey.Length, 64)]}…' would be {bytes} bytes; S3 allows {limit}: shorten the upload's name by {bytes - limit} bytes");
 }

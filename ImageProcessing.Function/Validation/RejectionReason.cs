@@ -11,7 +11,10 @@ public static class RejectionReason
     public const string UnsupportedFormat = "unsupported_format";
     public const string DimensionsExceeded = "dimensions_exceeded";
     public const string CorruptImage = "corrupt_image";
+    public const string KeyTooLong = "key_too_long";
+    public const string ForeignEncryption = "foreign_encryption";
+    public const string ArchivedObject = "archived_object";
 
     public static IReadOnlyList<string> All { get; } =
-        [TooLarge, EmptyFile, UnsupportedFormat, DimensionsExceeded, CorruptImage];
+        [TooLarge, EmptyFile, UnsupportedFormat, DimensionsExceeded, CorruptImage, KeyTooLong, ForeignEncryption, ArchivedObject];
 }

@@ -28,19 +28,6 @@ public sealed class HostileEventTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task A_1024_byte_key_is_processed()
-    {
-        using var env = await PipelineEnvironment.CreateAsync(moto);
-        var key = "uploads/" + new string('k', 1024 - "uploads/".Length - ".jpg".Length) + ".jpg";
-        Assert.Equal(1024, Encoding.UTF8.GetByteCount(key));
-
-        var response = await env.UploadAndInvokeAsync((key, TestImages.Jpeg(64, 48)));
-
-        Assert.Empty(response.BatchItemFailures);
-        Assert.Equal("processed", Assert.Single(await env.RecordsAsync(key))["status"].S);
-    }
-
-    [Fact]
     public async Task Unicode_normalization_forms_are_distinct_objects_each_processed_once()
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);

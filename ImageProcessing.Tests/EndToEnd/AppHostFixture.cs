@@ -5,17 +5,21 @@ using Amazon.SQS;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using ImageProcessing.Tests.Aws;
+using ImageProcessing.Tests.AwsRules;
 
 namespace ImageProcessing.Tests.EndToEnd;
 
 /// <summary>
 /// The whole local pipeline as <c>dotnet run --project ImageProcessing.AppHost</c> starts it (emulator,
-/// provisioning, function host, dashboard), on free ports, with clients pointed at its emulator.
+/// provisioning, function host, dashboard), on free ports. The function host and the test's clients reach the
+/// emulator through the <see cref="AwsRulesGateway"/>, so every request is held to AWS's documented limits.
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
     public const string DashboardApiKey = "e2e-telemetry-key";
     private DistributedApplication? _app;
+    private AwsRulesGateway? _gateway;
 
     public Uri Emulator { get; private set; } = null!;
     public Uri Dashboard { get; private set; } = null!;
@@ -25,19 +29,24 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string[] args = [$"AppHost:DashboardApiKey={DashboardApiKey}"];
+        var emulatorPort = StubHandler.FreeLoopbackPort();
+        _gateway = await AwsRulesGateway.StartAsync(new Uri($"http://127.0.0.1:{emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        string[] args = [$"AppHost:DashboardApiKey={DashboardApiKey}", $"Emulator:Port={emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ImageProcessing_AppHost>(args, (options, _) =>
         {
             options.DisableDashboard = false;
             options.AllowUnsecuredTransport = true;
         });
         // Failed messages come back after 1 s instead of the queue's 180 s visibility timeout.
-        builder.CreateResourceBuilder<ProjectResource>("function-host").WithEnvironment("EventSource__RetryDelaySeconds", "1");
+        builder.CreateResourceBuilder<ProjectResource>("function-host")
+            .WithEnvironment("EventSource__RetryDelaySeconds", "1")
+            .WithEnvironment("AWS_ENDPOINT_URL", _gateway.Endpoint.ToString().TrimEnd('/'));
+        builder.CreateResourceBuilder<ProjectResource>("provision").WithEnvironment("AWS_ENDPOINT_URL", _gateway.Endpoint.ToString().TrimEnd('/'));
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await _app.StartAsync(startup.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("function-host", startup.Token);
-        Emulator = _app.GetEndpoint("aws-emulator", "http");
+        Emulator = _gateway.Endpoint;
         Dashboard = _app.GetEndpoint("aspire-dashboard", "http");
 
         var credentials = new BasicAWSCredentials("test", "test");
@@ -58,6 +67,12 @@ public sealed class AppHostFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+            _gateway.ThrowIfViolated();
         }
     }
 }

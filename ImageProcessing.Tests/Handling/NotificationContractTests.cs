@@ -88,4 +88,14 @@ public sealed class NotificationContractTests
         Assert.NotEqual(first.EventId, second.EventId);
         Assert.DoesNotContain("reason", Announcer.Alert(first).Attributes.Keys);
     }
+
+    [Theory]
+    [InlineData("Image processed", "Image processed")]
+    [InlineData("Upload rejected: größe\n", "Upload rejected: gr??e?")]
+    public void Subjects_are_printable_ascii(string subject, string sent) =>
+        Assert.Equal(sent, ImageProcessing.Function.Aws.SnsNotificationPublisher.ToSubject(subject));
+
+    [Fact]
+    public void Subjects_are_fewer_than_100_characters() =>
+        Assert.Equal(99, ImageProcessing.Function.Aws.SnsNotificationPublisher.ToSubject(new string('s', 300)).Length);
 }

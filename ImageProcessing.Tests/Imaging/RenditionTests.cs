@@ -234,11 +234,12 @@ public sealed class RenditionTests
     }
 
     [Fact]
-    public void A_jpeg_named_png_is_written_as_jpeg_with_a_jpeg_extension()
+    public void A_jpeg_named_png_is_written_as_jpeg_under_its_own_name()
     {
         var output = Assert.Single(_processor.Process("uploads/liar.png", TestImages.Jpeg(50, 40)).Outputs);
 
-        Assert.Equal("processed/liar.jpg", output.Key);
+        // The name is kept so no other upload (liar.jpg) can share the output; Content-Type says JPEG.
+        Assert.Equal("processed/liar.png", output.Key);
         Assert.Equal(ImageFormat.Jpeg, output.Image.Format);
     }
 

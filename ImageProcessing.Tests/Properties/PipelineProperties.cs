@@ -38,6 +38,34 @@ public sealed class PipelineProperties
                 && !layout.IsUpload(output);
         });
 
+    private static readonly string[] Extensions = ["", ".jpg", ".JPG", ".jpeg", ".png", ".PNG", ".webp", ".gif", ".jpg.png"];
+    private static readonly string[] RuleSuffixes = ["", "_thumb", "_grayscale", "_THUMB"];
+
+    /// <summary>
+    /// Under the built-in rules an output's key is the upload's key under the output prefix, whatever the content's
+    /// format: so two uploads never write the same output. Pairs share a stem and differ in extension or rule suffix,
+    /// the cases a looser mapping would collapse.
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public Property Different_uploads_never_share_an_output_key() =>
+        Prop.ForAll(
+            (from stem in Keys().Generator
+             from first in Gen.Elements(RuleSuffixes).SelectMany(suffix => Gen.Elements(Extensions).Select(extension => suffix + extension))
+             from second in Gen.Elements(RuleSuffixes).SelectMany(suffix => Gen.Elements(Extensions).Select(extension => suffix + extension))
+             from firstFormat in Gen.Elements(Formats)
+             from secondFormat in Gen.Elements(Formats)
+             select (stem, first, second, firstFormat, secondFormat)).ToArbitrary(),
+            ((string Stem, string First, string Second, ImageFormat FirstFormat, ImageFormat SecondFormat) c) =>
+            {
+                var (a, b) = ("uploads/" + c.Stem + c.First, "uploads/" + c.Stem + c.Second);
+                var (outputA, outputB) = (OutputsOf(a, c.FirstFormat), OutputsOf(b, c.SecondFormat));
+                return outputA.All(output => output == "processed/" + a["uploads/".Length..])
+                    && (a == b || !outputA.Intersect(outputB, StringComparer.Ordinal).Any());
+            });
+
+    private static List<string> OutputsOf(string key, ImageFormat format) =>
+        [.. RuleSet.Default.Select(key).Renditions.Select(rendition => KeyLayout.Default.OutputKey(key, rendition, rendition.OutputFormat(format)))];
+
     /// <summary>
     /// S3 sends keys form-url-encoded (a space is '+', a '+' is "%2B"); S3 itself leaves '/' as it is, moto
     /// escapes it too. Both must decode to the key that was uploaded.

@@ -13,11 +13,18 @@ public sealed class KeyLayoutTests
     [InlineData("uploads/a/b/photo_thumb.png", ImageFormat.Png, "processed/a/b/photo_thumb.png")]
     [InlineData("uploads/photo.JPG", ImageFormat.Jpeg, "processed/photo.JPG")]
     [InlineData("uploads/photo.jpeg", ImageFormat.Jpeg, "processed/photo.jpeg")]
-    [InlineData("uploads/photo.png", ImageFormat.Jpeg, "processed/photo.jpg")]
-    [InlineData("uploads/noextension", ImageFormat.Webp, "processed/noextension.webp")]
+    [InlineData("uploads/photo.png", ImageFormat.Jpeg, "processed/photo.png")]
+    [InlineData("uploads/noextension", ImageFormat.Webp, "processed/noextension")]
     [InlineData("uploads/my photo+1 ü.png", ImageFormat.Png, "processed/my photo+1 ü.png")]
     public void Outputs_mirror_the_upload_under_the_output_prefix(string key, ImageFormat format, string expected) =>
         Assert.Equal(expected, KeyLayout.Default.OutputKey(key, Main, format));
+
+    [Theory]
+    [InlineData("uploads/photo.png", ImageFormat.Webp, "processed/photo.webp")]
+    [InlineData("uploads/photo.WEBP", ImageFormat.Webp, "processed/photo.WEBP")]
+    [InlineData("uploads/photo", ImageFormat.Jpeg, "processed/photo.jpg")]
+    public void A_rendition_with_its_own_format_names_it_in_the_extension(string key, ImageFormat format, string expected) =>
+        Assert.Equal(expected, KeyLayout.Default.OutputKey(key, Main with { Format = format }, format));
 
     [Fact]
     public void Key_suffixes_go_before_the_extension() =>
