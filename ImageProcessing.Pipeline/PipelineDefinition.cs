@@ -22,6 +22,13 @@ public static class PipelineDefinition
     public const int MaxObjectKeyBytes = 1024;
     public const int MaxImageDimension = 4096;
 
+    /// <summary>
+    /// The most scans a JPEG may have. Encoders write far fewer (libjpeg's and libjpeg-turbo's progressive script:
+    /// 10 for colour, 6 for grey; mozjpeg's optimized scripts about a dozen); each scan costs a pass over every
+    /// block, so this bounds a progressive decode at a few times a normal one (docs/performance.md).
+    /// </summary>
+    public const int MaxJpegScans = 64;
+
     /// <summary>The Lambda handler string for the dotnet10 managed runtime.</summary>
     public const string Handler = "ImageProcessing.Function::ImageProcessing.Function.LambdaEntryPoint::HandleAsync";
 
@@ -30,6 +37,13 @@ public static class PipelineDefinition
 
     /// <summary>Holds the full frame a WebP full-size rendition needs (ADR 0002); JPEG and PNG stay under 128 MB.</summary>
     public const int FunctionMemoryMegabytes = 512;
+
+    /// <summary>
+    /// Wall time one upload's validation and rendering may take: half the function's timeout, leaving the other
+    /// half for reading, writing and recording. The worst valid upload needs about a tenth of it at 512 MB
+    /// (docs/performance.md); an input nobody thought of ends as <c>processing_budget_exceeded</c>, never as a timeout.
+    /// </summary>
+    public const int ProcessingBudgetSeconds = FunctionTimeoutSeconds / 2;
 
     /// <summary>AWS recommends at least six times the function timeout so a batch is not redelivered while it runs.</summary>
     public const int QueueVisibilityTimeoutSeconds = 6 * FunctionTimeoutSeconds;
@@ -89,5 +103,8 @@ public static class PipelineDefinition
         public const string RulesJson = "RULES_JSON";
 
         public const string RecordRetentionDays = "RECORD_RETENTION_DAYS";
+
+        /// <summary>Seconds of validation and rendering per upload; the stack sets half the function's timeout.</summary>
+        public const string ProcessingBudgetSeconds = "PROCESSING_BUDGET_SECONDS";
     }
 }

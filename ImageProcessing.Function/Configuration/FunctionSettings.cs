@@ -77,6 +77,7 @@ public sealed record FunctionSettings(
             MaxBytes = Number(Env.MaxUploadBytes, PipelineDefinition.MaxUploadBytes, 1, 100L * 1024 * 1024),
             MaxWidth = (int)Number(Env.MaxImageWidth, PipelineDefinition.MaxImageDimension, 1, 16384),
             MaxHeight = (int)Number(Env.MaxImageHeight, PipelineDefinition.MaxImageDimension, 1, 16384),
+            ProcessingBudget = TimeSpan.FromSeconds(Number(Env.ProcessingBudgetSeconds, PipelineDefinition.ProcessingBudgetSeconds, 1, 900)),
         };
         var retention = (int)Number(Env.RecordRetentionDays, PipelineDefinition.RecordRetentionDays, 1, 3650);
 

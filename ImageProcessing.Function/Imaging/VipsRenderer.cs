@@ -32,16 +32,24 @@ public static class VipsRenderer
         }
     }
 
-    public static RenderedImage Render(byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, EncodingOptions encoding)
+    /// <param name="budget">When cancelled, libvips stops where it next asks for pixels and the render ends with
+    /// <see cref="ProcessingBudgetExceededException"/>.</param>
+    public static RenderedImage Render(
+        byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, EncodingOptions encoding, CancellationToken budget = default)
     {
         VipsEngine.EnsureInitialized();
         var format = rendition.OutputFormat(sourceFormat);
         try
         {
-            using var toned = ThumbnailAndTone(content, traits, rendition);
+            using var toned = ThumbnailAndTone(content, traits, rendition, budget);
+            using var stop = budget.Register(() => toned.SetKill(true));
             using var ready = PrepareFor(format, toned);
             var bytes = Encode(ready, format, encoding);
             return new RenderedImage(format, ready.Width, ready.Height, bytes);
+        }
+        catch (VipsException e) when (budget.IsCancellationRequested)
+        {
+            throw new ProcessingBudgetExceededException("libvips was stopped at the end of the processing budget", e);
         }
         catch (VipsException e)
         {
@@ -69,9 +77,14 @@ public static class VipsRenderer
     /// A grey frame no longer needs its source. The source is closed before encoding, so the decoder's buffers are
     /// freed first: libwebp holds a whole lossless frame.
     /// </summary>
-    private static Image ThumbnailAndTone(byte[] content, SourceTraits traits, Rendition rendition)
+    /// <remarks>
+    /// The kill flag stops every region of the thumbnail, and so every image made from it; a registration is
+    /// disposed before its image, and waits for a callback that is running.
+    /// </remarks>
+    private static Image ThumbnailAndTone(byte[] content, SourceTraits traits, Rendition rendition, CancellationToken budget)
     {
         using var thumbnail = Thumbnail(content, traits, rendition);
+        using var stop = budget.Register(() => thumbnail.SetKill(true));
         return Tone(thumbnail, rendition);
     }
 

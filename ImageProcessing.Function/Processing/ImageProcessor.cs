@@ -55,6 +55,7 @@ public sealed class ImageProcessor
     public ProcessingResult Process(string key, byte[] content)
     {
         var started = Stopwatch.GetTimestamp();
+        using var budget = new ProcessingBudget(Limits.ProcessingBudget);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         ValidatedUpload? upload;
         Rejection? rejection;
@@ -78,12 +79,16 @@ public sealed class ImageProcessor
 
         try
         {
-            var outputs = Render(key, content, upload);
+            var outputs = Render(key, content, upload, budget);
             return ProcessingResult.Processed(key, source, outputs, Stopwatch.GetElapsedTime(started));
         }
         catch (CorruptImageException e)
         {
             return ProcessingResult.Rejected(key, source, Rejection.Corrupt(e.Message), Stopwatch.GetElapsedTime(started));
+        }
+        catch (ProcessingBudgetExceededException)
+        {
+            return ProcessingResult.Rejected(key, source, Rejection.BudgetExceeded(Limits.ProcessingBudget), Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -102,7 +107,7 @@ public sealed class ImageProcessor
         return null;
     }
 
-    private List<ProcessedOutput> Render(string key, byte[] content, ValidatedUpload upload)
+    private List<ProcessedOutput> Render(string key, byte[] content, ValidatedUpload upload, ProcessingBudget budget)
     {
         var traits = VipsRenderer.Inspect(content);
         if (traits.Width != upload.Dimensions.Width || traits.Height != upload.Dimensions.Height)
@@ -114,8 +119,9 @@ public sealed class ImageProcessor
         var outputs = new List<ProcessedOutput>();
         foreach (var rendition in _rules.Select(key).Renditions)
         {
+            budget.ThrowIfExceeded();
             using var activity = FunctionTelemetry.StartInternal("image.render " + rendition.Name);
-            var image = VipsRenderer.Render(content, upload.Format, traits, rendition, _rules.Encoding);
+            var image = VipsRenderer.Render(content, upload.Format, traits, rendition, _rules.Encoding, budget.Token);
             activity?.SetTag("image.width", image.Width);
             activity?.SetTag("image.height", image.Height);
             outputs.Add(new ProcessedOutput(_layout.OutputKey(key, rendition, image.Format), rendition.Name, image));

@@ -8,6 +8,10 @@ public sealed record ImageLimits
     public long MaxBytes { get; init; } = PipelineDefinition.MaxUploadBytes;
     public int MaxWidth { get; init; } = PipelineDefinition.MaxImageDimension;
     public int MaxHeight { get; init; } = PipelineDefinition.MaxImageDimension;
+    public int MaxJpegScans { get; init; } = PipelineDefinition.MaxJpegScans;
+
+    /// <summary>Wall time one upload's validation and rendering may take before it is stopped with a verdict.</summary>
+    public TimeSpan ProcessingBudget { get; init; } = TimeSpan.FromSeconds(PipelineDefinition.ProcessingBudgetSeconds);
 
     public static ImageLimits Default { get; } = new();
 

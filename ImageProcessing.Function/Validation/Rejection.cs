@@ -17,6 +17,13 @@ public sealed record Rejection(string Code, string Message)
 
     public static Rejection Corrupt(string detail) => new(RejectionReason.CorruptImage, detail);
 
+    public static Rejection TooManyScans(int scans, int limit) =>
+        new(RejectionReason.TooManyScans, $"the JPEG has {scans} scans; at most {limit} are accepted (encoders write about 10)");
+
+    public static Rejection BudgetExceeded(TimeSpan budget) =>
+        new(RejectionReason.ProcessingBudgetExceeded,
+            $"processing took longer than the {budget.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s an upload may take and was stopped");
+
     public static Rejection ForeignEncryption(string detail) => new(RejectionReason.ForeignEncryption, detail);
 
     public static Rejection Archived(string detail) => new(RejectionReason.ArchivedObject, detail);

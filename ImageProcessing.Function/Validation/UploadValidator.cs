@@ -1,3 +1,5 @@
+using ImageProcessing.Function.Imaging;
+
 namespace ImageProcessing.Function.Validation;
 
 /// <summary>
@@ -43,6 +45,11 @@ public sealed class UploadValidator(ImageLimits limits)
         if (dimensions.Width > Limits.MaxWidth || dimensions.Height > Limits.MaxHeight)
         {
             return Rejection.Dimensions(dimensions.Width, dimensions.Height, Limits);
+        }
+
+        if (format == ImageFormat.Jpeg && JpegScans.Count(content) is var scans && scans > Limits.MaxJpegScans)
+        {
+            return Rejection.TooManyScans(scans, Limits.MaxJpegScans);
         }
 
         upload = new ValidatedUpload(format, dimensions);

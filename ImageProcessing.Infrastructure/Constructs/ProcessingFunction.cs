@@ -97,6 +97,8 @@ public sealed class ProcessingFunction : Construct
         [Env.MaxImageWidth] = PipelineDefinition.MaxImageDimension.ToString(CultureInfo.InvariantCulture),
         [Env.MaxImageHeight] = PipelineDefinition.MaxImageDimension.ToString(CultureInfo.InvariantCulture),
         [Env.RecordRetentionDays] = PipelineDefinition.RecordRetentionDays.ToString(CultureInfo.InvariantCulture),
+        // Half the timeout for pixels, half for reading, writing and recording: a verdict always comes in time.
+        [Env.ProcessingBudgetSeconds] = Math.Max(1, props.Settings.FunctionTimeoutSeconds / 2).ToString(CultureInfo.InvariantCulture),
         ["MALLOC_ARENA_MAX"] = MallocArenaMax,
         // Below 1,769 MB a function has at most one vCPU: more libvips threads only add memory.
         ["VIPS_CONCURRENCY"] = "1",

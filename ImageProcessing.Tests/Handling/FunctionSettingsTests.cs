@@ -24,6 +24,7 @@ public sealed class FunctionSettingsTests
         Assert.Equal((10L * 1024 * 1024, 4096, 4096), (settings.Limits.MaxBytes, settings.Limits.MaxWidth, settings.Limits.MaxHeight));
         Assert.Equal(90, settings.RecordRetentionDays);
         Assert.Equal(3, settings.Rules.Rules.Count);
+        Assert.Equal((TimeSpan.FromSeconds(30), 64), (settings.Limits.ProcessingBudget, settings.Limits.MaxJpegScans));
     }
 
     [Theory]
@@ -35,6 +36,7 @@ public sealed class FunctionSettingsTests
     [InlineData(Env.MaxUploadBytes, "ten", "MAX_UPLOAD_BYTES must be a whole number")]
     [InlineData(Env.MaxImageWidth, "0", "MAX_IMAGE_WIDTH must be a whole number between 1 and 16384")]
     [InlineData(Env.RecordRetentionDays, "-5", "RECORD_RETENTION_DAYS must be a whole number")]
+    [InlineData(Env.ProcessingBudgetSeconds, "0", "PROCESSING_BUDGET_SECONDS must be a whole number between 1 and 900")]
     [InlineData(Env.OutputPrefix, "uploads/thumbs/", "must not contain one another")]
     [InlineData(Env.RulesJson, "{ \"rules\": [] }", "RULES_JSON is invalid")]
     public void A_missing_or_invalid_variable_is_named_in_the_error(string name, string? value, string expected)

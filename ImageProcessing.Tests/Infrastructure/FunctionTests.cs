@@ -64,6 +64,7 @@ public sealed class FunctionTests(DefaultTemplate stack)
         Assert.Equal("2", (string?)variables["MALLOC_ARENA_MAX"]);
         Assert.Equal("1", (string?)variables["VIPS_CONCURRENCY"]);
         Assert.Equal(PipelineDefinition.InputPrefix, (string?)variables[PipelineDefinition.EnvironmentVariables.InputPrefix]);
+        Assert.Equal("30", (string?)variables[PipelineDefinition.EnvironmentVariables.ProcessingBudgetSeconds]); // half the 60 s timeout
         Assert.True(variables[PipelineDefinition.EnvironmentVariables.KmsKeyId].RefersTo(stack.LogicalId(stack.Stack.Encryption.Key)));
         Assert.True(variables[PipelineDefinition.EnvironmentVariables.ImagesBucket].RefersTo(stack.LogicalId(stack.Stack.Storage.ImagesBucket)));
     }

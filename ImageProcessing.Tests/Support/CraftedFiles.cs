@@ -25,6 +25,36 @@ internal static class CraftedFiles
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A progressive JPEG with exactly <paramref name="scans"/> scans: libjpeg's ten, then copies of the last one.
+    /// Only the scan count is real; the validator counts scans before any decoder runs.
+    /// </summary>
+    public static byte[] JpegWithScans(int scans)
+    {
+        using var image = TestImages.Gradient(32, 32);
+        var jpeg = image.JpegsaveBuffer(interlace: true, keep: NetVips.Enums.ForeignKeep.None);
+        var lastScan = LastIndexOf(jpeg, [0xFF, 0xDA]);
+        var end = jpeg.Length - 2; // EOI
+        var extra = jpeg[lastScan..end];
+        var copies = scans - 10;
+        return copies < 0
+            ? throw new ArgumentOutOfRangeException(nameof(scans), "at least libjpeg's ten")
+            : [.. jpeg[..end], .. Enumerable.Repeat(extra, copies).SelectMany(bytes => bytes), 0xFF, 0xD9];
+    }
+
+    private static int LastIndexOf(byte[] data, byte[] pattern)
+    {
+        for (var i = data.Length - pattern.Length; i >= 0; i--)
+        {
+            if (data.AsSpan(i, pattern.Length).SequenceEqual(pattern))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException("pattern not found", nameof(pattern));
+    }
+
     public static byte[] WithTrailer(byte[] image, byte[] trailer) => [.. image, .. trailer];
 
     /// <summary>A 1×1 GIF89a.</summary>

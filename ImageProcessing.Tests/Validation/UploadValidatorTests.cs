@@ -158,7 +158,7 @@ public sealed class UploadValidatorTests
     [Fact]
     public void Every_reason_code_is_distinct_and_stable() =>
         Assert.Equal(
-            ["too_large", "empty_file", "unsupported_format", "dimensions_exceeded", "corrupt_image", "key_too_long", "foreign_encryption", "archived_object"],
+            ["too_large", "empty_file", "unsupported_format", "dimensions_exceeded", "corrupt_image", "key_too_long", "foreign_encryption", "archived_object", "too_many_scans", "processing_budget_exceeded"],
             RejectionReason.All);
 
     [Fact]
