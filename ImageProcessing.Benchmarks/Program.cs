@@ -7,6 +7,8 @@ return args switch
     ["generate", var directory] => InputWriter.WriteInputs(directory, Console.Out),
     ["generate-batch", var directory, var count] => InputWriter.WriteBatch(directory, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     ["generate-vips-batch", var directory, var copies] => InputWriter.WriteCliBatch(directory, int.Parse(copies, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
+    ["generate-crafted", var directory] => CraftedInputs.Write(directory, Console.Out),
+    ["splice-scans", var output, .. var inputs] => CraftedInputs.SpliceScans(output, inputs, Console.Out),
     ["cpu-ratio", var repetitions] => CpuTimeComparison.Run(int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => RunBenchmarks(args),
 };
