@@ -54,7 +54,7 @@ public static class JpegScans
     /// <summary>Entropy-coded data runs until a marker other than a stuffed zero or a restart marker.</summary>
     private static int EndOfEntropyCodedData(ReadOnlySpan<byte> content, int position)
     {
-        while (true)
+        while (position < content.Length)
         {
             var next = content[position..].IndexOf((byte)0xFF);
             if (next < 0 || position + next + 1 >= content.Length)
@@ -71,5 +71,7 @@ public static class JpegScans
 
             position += following == 0xFF ? 1 : 2;
         }
+
+        return content.Length; // a segment length that points past the end
     }
 }
