@@ -1,3 +1,4 @@
+using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -17,16 +18,39 @@ public sealed class LambdaEntryPoint
 
     // Built on the first invocation (cold start); a configuration error fails every invocation with the
     // same message naming the variable, so messages are retried and kept in the dead-letter queue.
-    private static readonly Lazy<FunctionApp> App = new(() => FunctionApp.FromEnvironment(Loggers, SnsHttp));
+    private static readonly Lazy<FunctionApp> SharedApp = new(() => FunctionApp.FromEnvironment(Loggers, SnsHttp));
 
-#pragma warning disable CA1822 // the runtime instantiates the handler type and calls an instance method
-    public Task<Stream> HandleAsync(Stream input) => App.Value.HandleAsync(input, RequestId(), CancellationToken.None);
-#pragma warning restore CA1822
+    private readonly Func<FunctionApp> _app;
+    private readonly Func<string, string?> _environment;
+    private readonly TimeProvider _time;
+
+    /// <summary>The managed runtime creates the handler type once per sandbox with this constructor.</summary>
+    public LambdaEntryPoint()
+        : this(() => SharedApp.Value, Environment.GetEnvironmentVariable, TimeProvider.System)
+    {
+    }
+
+    internal LambdaEntryPoint(Func<FunctionApp> app, Func<string, string?> environment, TimeProvider time)
+    {
+        _app = app;
+        _environment = environment;
+        _time = time;
+    }
+
+    /// <summary>
+    /// One invocation. Without a Lambda context the deadline comes from the function's timeout (set by the stack):
+    /// the invocation is cancelled a margin before it, so unfinished messages are reported as failures, not cut off.
+    /// </summary>
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        using var deadline = InvocationDeadline.From(_environment, _time);
+        return await _app().HandleAsync(input, RequestId(), deadline.Token);
+    }
 
     /// <summary>The X-Ray trace root of this invocation (the managed runtime sets it per invocation), else a new id.</summary>
-    private static string RequestId()
+    private string RequestId()
     {
-        var trace = Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID");
+        var trace = _environment("_X_AMZN_TRACE_ID");
         var root = trace?.Split(';').FirstOrDefault(part => part.StartsWith("Root=", StringComparison.Ordinal));
         return root is null ? Guid.NewGuid().ToString() : root["Root=".Length..];
     }

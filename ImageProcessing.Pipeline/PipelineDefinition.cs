@@ -51,7 +51,8 @@ public static class PipelineDefinition
     /// <summary>Receives before a message moves to the dead-letter queue.</summary>
     public const int QueueMaxReceiveCount = 3;
 
-    public const int DeadLetterRetentionDays = 14;
+    /// <summary>SQS's longest retention, on both queues: an outage shorter than two weeks loses no upload.</summary>
+    public const int QueueRetentionDays = 14;
     /// <summary>One upload per invocation, so the timeout covers the worst single image (ADR 0002).</summary>
     public const int BatchSize = 1;
     public const int MaximumBatchingWindowSeconds = 1;
@@ -103,6 +104,9 @@ public static class PipelineDefinition
         public const string RulesJson = "RULES_JSON";
 
         public const string RecordRetentionDays = "RECORD_RETENTION_DAYS";
+
+        /// <summary>The function's timeout, set by the stack: each invocation stops work a margin before it.</summary>
+        public const string FunctionTimeoutSeconds = "FUNCTION_TIMEOUT_SECONDS";
 
         /// <summary>Seconds of validation and rendering per upload; the stack sets half the function's timeout.</summary>
         public const string ProcessingBudgetSeconds = "PROCESSING_BUDGET_SECONDS";

@@ -26,6 +26,8 @@ public sealed class LocalProvisioner(
     SnsQueryClient sns,
     string region)
 {
+    private static readonly string RetentionSeconds = (PipelineDefinition.QueueRetentionDays * 86400).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task<LocalResources> ProvisionAsync(LocalPipelineSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -33,13 +35,14 @@ public sealed class LocalProvisioner(
         var keyId = await EnsureKeyAsync(names.KeyAlias, cancellationToken);
         var (dlqUrl, dlqArn) = await EnsureQueueAsync(names.DeadLetterQueue, new()
         {
-            ["MessageRetentionPeriod"] = (PipelineDefinition.DeadLetterRetentionDays * 86400).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MessageRetentionPeriod"] = RetentionSeconds,
             ["KmsMasterKeyId"] = keyId,
         }, cancellationToken);
         var (queueUrl, queueArn) = await EnsureQueueAsync(names.UploadQueue, new()
         {
             // The deployed value unless a test asks for faster redelivery.
             ["VisibilityTimeout"] = settings.VisibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MessageRetentionPeriod"] = RetentionSeconds,
             ["KmsMasterKeyId"] = keyId,
             ["RedrivePolicy"] = new JsonObject
             {
@@ -179,7 +182,7 @@ public sealed class LocalProvisioner(
     /// <summary>A queue subscribed to a topic, so a developer (or a test) can read what was announced.</summary>
     private async Task<(string Url, string Arn)> EnsureInboxAsync(string name, string topicArn, CancellationToken cancellationToken)
     {
-        var (url, arn) = await EnsureQueueAsync(name, new() { ["MessageRetentionPeriod"] = "1209600" }, cancellationToken);
+        var (url, arn) = await EnsureQueueAsync(name, new() { ["MessageRetentionPeriod"] = RetentionSeconds }, cancellationToken);
         var existing = await sns.InvokeAsync("ListSubscriptionsByTopic", region, [new("TopicArn", topicArn)], cancellationToken);
         var subscribed = existing.Descendants().Any(e => e.Name.LocalName == "Endpoint" && e.Value == arn);
         if (!subscribed)

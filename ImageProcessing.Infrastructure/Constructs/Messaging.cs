@@ -26,7 +26,7 @@ public sealed class Messaging : Construct
             Encryption = QueueEncryption.KMS,
             EncryptionMasterKey = key,
             EnforceSSL = true,
-            RetentionPeriod = Duration.Days(PipelineDefinition.DeadLetterRetentionDays),
+            RetentionPeriod = Duration.Days(PipelineDefinition.QueueRetentionDays),
         });
 
         const string deadLetterReason = "This is the dead-letter queue; a queue behind it would only move the problem. " +
@@ -42,6 +42,7 @@ public sealed class Messaging : Construct
             EncryptionMasterKey = key,
             EnforceSSL = true,
             VisibilityTimeout = Duration.Seconds(settings.QueueVisibilityTimeoutSeconds),
+            RetentionPeriod = Duration.Days(PipelineDefinition.QueueRetentionDays),
             DeadLetterQueue = new DeadLetterQueue
             {
                 Queue = DeadLetterQueue,

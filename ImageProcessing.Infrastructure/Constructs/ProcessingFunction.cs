@@ -97,6 +97,8 @@ public sealed class ProcessingFunction : Construct
         [Env.MaxImageWidth] = PipelineDefinition.MaxImageDimension.ToString(CultureInfo.InvariantCulture),
         [Env.MaxImageHeight] = PipelineDefinition.MaxImageDimension.ToString(CultureInfo.InvariantCulture),
         [Env.RecordRetentionDays] = PipelineDefinition.RecordRetentionDays.ToString(CultureInfo.InvariantCulture),
+        // The raw-stream handler has no Lambda context: the deadline comes from the timeout.
+        [Env.FunctionTimeoutSeconds] = props.Settings.FunctionTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
         // Half the timeout for pixels, half for reading, writing and recording: a verdict always comes in time.
         [Env.ProcessingBudgetSeconds] = Math.Max(1, props.Settings.FunctionTimeoutSeconds / 2).ToString(CultureInfo.InvariantCulture),
         ["MALLOC_ARENA_MAX"] = MallocArenaMax,

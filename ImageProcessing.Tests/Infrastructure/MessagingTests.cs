@@ -48,8 +48,11 @@ public sealed class MessagingTests(DefaultTemplate stack)
     }
 
     [Fact]
-    public void The_dead_letter_queue_keeps_messages_14_days() =>
+    public void Both_queues_keep_messages_14_days_so_an_outage_loses_no_upload()
+    {
         Assert.Equal(14 * 24 * 3600, (int)Resource(stack.Stack.Messaging.DeadLetterQueue).Properties()["MessageRetentionPeriod"]!);
+        Assert.Equal(14 * 24 * 3600, (int)Resource(stack.Stack.Messaging.UploadQueue).Properties()["MessageRetentionPeriod"]!);
+    }
 
     [Fact]
     public void Both_topics_are_encrypted_with_the_pipeline_key()
