@@ -93,6 +93,7 @@ public sealed class Storage : Construct
             "Uploads are untrusted and transient: they must stay deletable (30-day lifecycle, erasure requests). Versioning keeps overwritten objects 7 days."));
         AcknowledgeSingleRegion(ImagesBucket);
 
+        RequirePipelineKey(ImagesBucket, key);
         NotifyQueueOfUploads(uploadQueue, names);
     }
 
@@ -101,6 +102,28 @@ public sealed class Storage : Construct
 
     private const string ServerAccessLogsNeedSseS3 =
         "S3 server access logging only delivers to SSE-S3 buckets; CloudTrail files in it are KMS-encrypted by the trail itself.";
+
+    /// <summary>
+    /// Default encryption covers a PutObject that asks for none; these refuse one that asks for anything but SSE-KMS
+    /// with the pipeline key (SSE-S3, DSSE, another key, SSE-C). A key named in the request must be named by its ARN:
+    /// S3 compares the condition key as sent (https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-kms-encryption.html).
+    /// </summary>
+    private static void RequirePipelineKey(Bucket bucket, IKey key)
+    {
+        PolicyStatement Deny(string sid, string operatorName, string conditionKey, object value) => new(new PolicyStatementProps
+        {
+            Sid = sid,
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = ["s3:PutObject"],
+            Resources = [bucket.ArnForObjects("*")],
+            Conditions = new Dictionary<string, object> { [operatorName] = new Dictionary<string, object> { [conditionKey] = value } },
+        });
+
+        bucket.AddToResourcePolicy(Deny("DenyOtherEncryption", "StringNotEqualsIfExists", "s3:x-amz-server-side-encryption", "aws:kms"));
+        bucket.AddToResourcePolicy(Deny("DenyOtherKmsKeys", "StringNotEqualsIfExists", "s3:x-amz-server-side-encryption-aws-kms-key-id", key.KeyArn));
+        bucket.AddToResourcePolicy(Deny("DenyCustomerProvidedKeys", "Null", "s3:x-amz-server-side-encryption-customer-algorithm", "false"));
+    }
 
     private static void AcknowledgeSingleRegion(Bucket bucket)
     {

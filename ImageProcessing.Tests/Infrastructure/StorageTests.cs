@@ -42,6 +42,29 @@ public sealed class StorageTests(DefaultTemplate stack)
     }
 
     [Theory]
+    [InlineData("DenyOtherEncryption", "StringNotEqualsIfExists", "s3:x-amz-server-side-encryption", "aws:kms")]
+    [InlineData("DenyCustomerProvidedKeys", "Null", "s3:x-amz-server-side-encryption-customer-algorithm", "false")]
+    public void Uploads_asking_for_other_encryption_are_refused(string sid, string operatorName, string conditionKey, string value)
+    {
+        var statement = ImagesPolicyStatement(sid);
+
+        Assert.Equal(("Deny", "s3:PutObject"), ((string?)statement["Effect"], (string?)statement["Action"]));
+        Assert.Equal(value, (string?)statement["Condition"]![operatorName]![conditionKey]);
+    }
+
+    [Fact]
+    public void Uploads_naming_another_kms_key_are_refused()
+    {
+        var condition = ImagesPolicyStatement("DenyOtherKmsKeys")["Condition"]!["StringNotEqualsIfExists"]!["s3:x-amz-server-side-encryption-aws-kms-key-id"];
+
+        Assert.True(condition.RefersTo(stack.LogicalId(stack.Stack.Encryption.Key)));
+    }
+
+    private System.Text.Json.Nodes.JsonObject ImagesPolicyStatement(string sid) =>
+        stack.Resources("AWS::S3::BucketPolicy").Single(p => p.Resource.Properties()["Bucket"].RefersTo(ImagesId)).Resource
+            .Properties()["PolicyDocument"]!.Statements().Single(s => (string?)s["Sid"] == sid);
+
+    [Theory]
     [InlineData("images")]
     [InlineData("logs")]
     public void Both_buckets_deny_requests_without_tls(string which)
