@@ -16,6 +16,10 @@ public sealed class LambdaEntryPoint
 
     private static readonly HttpClient SnsHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    // Lives as long as the sandbox: every outcome becomes a CloudWatch metric through the log.
+    private static readonly EmbeddedMetrics Metrics = new(Console.Out,
+        Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "local", TimeProvider.System);
+
     // Built on the first invocation (cold start); a configuration error fails every invocation with the
     // same message naming the variable, so messages are retried and kept in the dead-letter queue.
     private static readonly Lazy<FunctionApp> SharedApp = new(() => FunctionApp.FromEnvironment(Loggers, SnsHttp));
@@ -28,6 +32,7 @@ public sealed class LambdaEntryPoint
     public LambdaEntryPoint()
         : this(() => SharedApp.Value, Environment.GetEnvironmentVariable, TimeProvider.System)
     {
+        GC.KeepAlive(Metrics);
     }
 
     internal LambdaEntryPoint(Func<FunctionApp> app, Func<string, string?> environment, TimeProvider time)

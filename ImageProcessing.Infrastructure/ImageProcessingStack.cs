@@ -6,8 +6,9 @@ using ImageProcessing.Infrastructure.Constructs;
 namespace ImageProcessing.Infrastructure;
 
 /// <summary>
-/// The image pipeline on AWS: uploads/ → SQS (+DLQ) → Lambda → processed/ + DynamoDB + SNS, everything encrypted
-/// with one customer-managed key, watched by alarms and the account's security services.
+/// The image pipeline on AWS: uploads/ → SQS (+DLQ) → Lambda → processed/ + DynamoDB + SNS, encrypted with a data
+/// key, and alarms and security events on their own alerts key. The account-wide security services are the
+/// <see cref="BaselineStack"/>'s.
 /// </summary>
 public sealed class ImageProcessingStack : Stack
 {
@@ -18,18 +19,18 @@ public sealed class ImageProcessingStack : Stack
         Settings = settings;
         var names = settings.Names;
 
-        Encryption = new Encryption(this, "Encryption", names);
-        Messaging = new Messaging(this, "Messaging", Encryption.Key, settings);
+        Encryption = new Encryption(this, "Encryption", settings);
+        Messaging = new Messaging(this, "Messaging", Encryption.Key, Encryption.AlertsKey, settings);
         Storage = new Storage(this, "Storage", Encryption.Key, Messaging.UploadQueue, names);
         Records = new Records(this, "Records", Encryption.Key, names);
         Function = new ProcessingFunction(this, "ImageFunction", new ProcessingFunctionProps(
-            settings, Encryption.Key, Storage.ImagesBucket, Messaging.UploadQueue, Records.Table,
+            settings, Encryption.Key, Encryption.AlertsKey, Storage.ImagesBucket, Messaging.UploadQueue, Records.Table,
             Messaging.ImageEventsTopic, Messaging.SecurityAlertsTopic));
+        SecurityEvents = new SecurityEvents(this, "SecurityEvents", Encryption, Messaging.SecurityAlertsTopic, names);
         Monitoring = new Monitoring(this, "Monitoring", new MonitoringProps(
-            names, settings.FunctionTimeoutSeconds, Function.Function, Messaging.UploadQueue, Messaging.DeadLetterQueue,
-            Storage.ImagesBucket, Messaging.SecurityAlertsTopic));
-        SecurityEvents = new SecurityEvents(this, "SecurityEvents", Encryption.Key, Messaging.SecurityAlertsTopic);
-        AccountSecurity = new AccountSecurity(this, "AccountSecurity", settings, Encryption.Key, Storage.LogsBucket, Storage.ImagesBucket);
+            settings, Function.Function, Messaging.UploadQueue, Messaging.DeadLetterQueue, SecurityEvents.DeadLetterQueue,
+            Storage.ImagesBucket, Storage.LogsBucket, Messaging.SecurityAlertsTopic));
+        Audit = new PipelineAudit(this, "Audit", settings, Encryption, Storage.LogsBucket, Storage.ImagesBucket);
         _ = new StackOutputs(this, "Outputs", Encryption, Storage, Messaging, Records, Function, Monitoring);
     }
 
@@ -41,5 +42,5 @@ public sealed class ImageProcessingStack : Stack
     public ProcessingFunction Function { get; }
     public Monitoring Monitoring { get; }
     public SecurityEvents SecurityEvents { get; }
-    public AccountSecurity AccountSecurity { get; }
+    public PipelineAudit Audit { get; }
 }

@@ -70,6 +70,20 @@ public static class PipelineDefinition
         public const string KeyAlias = "alias/image-processing";
     }
 
+    /// <summary>The function's CloudWatch metrics (Embedded Metric Format in its log), which the stack's alarms watch.</summary>
+    public static class Metrics
+    {
+        public const string Namespace = "ImageProcessing";
+
+        /// <summary>The one dimension: two copies of the stack in an account keep their metrics apart.</summary>
+        public const string FunctionDimension = "FunctionName";
+
+        public const string Processed = "Processed";
+        public const string Rejected = "Rejected";
+        public const string Failed = "Failed";
+        public const string DurationMs = "DurationMs";
+    }
+
     /// <summary>The records table: one item per source object version.</summary>
     public static class RecordsTable
     {

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Deploys the pipeline: preflight (credentials, region, CDK bootstrap, Lambda concurrency), Lambda build,
-# security scan, then cdk deploy. Extra arguments go to cdk deploy, e.g. context:
+# Deploys the pipeline: preflight (credentials, region, CDK bootstrap, Lambda concurrency, the account-wide services
+# the account already has), Lambda build, security scan, then the two stacks in order: the account baseline (only
+# what the account lacks; skipped when it lacks nothing) and the pipeline. Extra arguments go to cdk deploy, e.g.:
 #
-#   scripts/deploy.sh -c alertEmail=security@example.com
-#   scripts/deploy.sh -c reservedConcurrency=none          # accounts with a concurrency limit of 10
-#   scripts/deploy.sh -c enableGuardDuty=false -c enableConfig=false   # the account already runs them
+#   scripts/deploy.sh -c keyAdminRoleArn=arn:aws:iam::123456789012:role/KeyAdmin     (required)
+#   scripts/deploy.sh -c keyAdminRoleArn=... -c alertEmail=security@example.com
+#   scripts/deploy.sh -c keyAdminRoleArn=... -c reservedConcurrency=none   # accounts with a concurrency limit of 10
 #
-# STACK_NAME (default ImageProcessing) and AWS_PROFILE / AWS_REGION are honoured.
+# STACK_NAME (default ImageProcessing), BASELINE_STACK_NAME (default ImageProcessing-Baseline) and AWS_PROFILE /
+# AWS_REGION are honoured.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/aws_preflight.sh"
 
@@ -17,6 +19,15 @@ if [[ -z "$bootstrap_version" || "$bootstrap_version" == "None" ]]; then
   die "the account/region is not bootstrapped for the CDK. Run once: $cdk bootstrap aws://$account/$region"
 fi
 (( bootstrap_version >= 6 )) || die "the CDK bootstrap stack is version $bootstrap_version; run: $cdk bootstrap aws://$account/$region"
+
+# Only this role (and the CDK deployment role) may disable, delete or re-policy the keys: an operator must name it.
+key_admin=""
+for argument in "$@"; do
+  [[ "$argument" =~ ^keyAdminRoleArn=(.+)$ ]] && key_admin="${BASH_REMATCH[1]}"
+done
+[[ -n "$key_admin" ]] || die "name the key administrator: -c keyAdminRoleArn=arn:aws:iam::$account:role/<role> (see docs/deploying.md, 'Key administrator')."
+aws iam get-role --role-name "${key_admin##*/}" >/dev/null 2>&1 \
+  || die "the key administrator role ${key_admin##*/} does not exist in account $account; create it first (docs/deploying.md)."
 
 # AWS keeps at least 10 executions unreserved; reserving more than the account can spare fails the deploy late.
 reserved=5
@@ -35,8 +46,13 @@ fi
 
 mkdir -p "$root/artifacts"
 cd "$root/ImageProcessing.Infrastructure"
-"$cdk" deploy "$stack_name" --no-notices --require-approval broadening -c stackName="$stack_name" \
-  --outputs-file "$root/artifacts/deploy-outputs.json" "$@"
+common=(--no-notices --require-approval broadening -c stackName="$stack_name" -c baselineStackName="$baseline_stack_name")
+if (( ${#baseline_context[@]} == 6 )); then
+  echo "the account has GuardDuty, Security Hub and AWS Config already: no baseline stack is needed"
+else
+  "$cdk" deploy "$baseline_stack_name" "${common[@]}" "${baseline_context[@]}" "$@"
+fi
+"$cdk" deploy "$stack_name" "${common[@]}" --outputs-file "$root/artifacts/deploy-outputs.json" "$@"
 
 echo
 echo "deployed. Outputs: artifacts/deploy-outputs.json"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Offline proof of the AWS stack's security posture (called by .ci/run before the tests):
 #   1. synthesize the CDK app twice: with the defaults, and with every option on (a stand-in Lambda package is
-#      used: the checks read the template, not the code);
+#      used: the checks read the template, not the code); each synthesis has two stacks, the pipeline and the
+#      account baseline;
 #   2. cfn-lint on each template: 0 errors, 0 warnings;
 #   3. cdk-nag (AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321, Serverless) and the cfn-guard Control
 #      Tower rules (tools/compliance): 0 unacknowledged findings, every acknowledgement with its reason;
@@ -62,26 +63,30 @@ synth() {
     && CDK_OUTDIR="$out/$name" CDK_CONTEXT_JSON="$context" \
        dotnet bin/Release/net10.0/ImageProcessing.Infrastructure.dll >"$out/$name.synth.log" 2>&1) \
     || { cat "$out/$name.synth.log" >&2; die "synth of the $name variant failed."; }
-  echo "$name: $out/$name/ImageProcessing.template.json"
+  echo "$name: $(ls "$out/$name"/*.template.json | tr '\n' ' ')"
 }
 synth default "{\"lambdaPackage\":\"$stand_in\"}"
 synth all-options "{\"lambdaPackage\":\"$stand_in\",\"enableMalwareProtection\":\"true\",\"reservedConcurrency\":\"none\",\"alertEmail\":\"security@example.com\",\"imageEventsEmail\":\"events@example.com\"}"
 
 status=0
 for variant in default all-options; do
-  template="$out/$variant/ImageProcessing.template.json"
+  for stack in ImageProcessing ImageProcessing-Baseline; do
+    template="$out/$variant/$stack.template.json"
+    [[ -f "$template" ]] || die "the $variant synthesis wrote no $stack template."
+    name="$variant.$stack"
 
-  step "cfn-lint ($variant)"
-  if cfn-lint --format parseable "$template" >"$out/$variant.cfn-lint.txt" 2>&1; then
-    echo "cfn-lint: 0 errors, 0 warnings"
-  else
-    cat "$out/$variant.cfn-lint.txt"
-    echo "cfn-lint: findings above (errors and warnings both fail the scan)"
-    status=1
-  fi
+    step "cfn-lint ($name)"
+    if cfn-lint --format parseable "$template" >"$out/$name.cfn-lint.txt" 2>&1; then
+      echo "cfn-lint: 0 errors, 0 warnings"
+    else
+      cat "$out/$name.cfn-lint.txt"
+      echo "cfn-lint: findings above (errors and warnings both fail the scan)"
+      status=1
+    fi
 
-  step "cdk-nag packs and cfn-guard Control Tower rules ($variant)"
-  node "$tool/scan.mjs" "$template" --report "$out/$variant.compliance.json" || status=1
+    step "cdk-nag packs and cfn-guard Control Tower rules ($name)"
+    node "$tool/scan.mjs" "$template" --report "$out/$name.compliance.json" || status=1
+  done
 done
 
 step "dependency audit (dotnet list package --vulnerable --include-transitive)"

@@ -4,6 +4,9 @@ namespace ImageProcessing.Infrastructure.Configuration;
 public static class ContextKeys
 {
     public const string StackName = "stackName";
+
+    /// <summary>The stack of the account-wide services (GuardDuty, Security Hub, AWS Config), deployed once per account and region.</summary>
+    public const string BaselineStackName = "baselineStackName";
     public const string ResourcePrefix = "resourcePrefix";
     public const string LambdaPackage = "lambdaPackage";
     public const string FunctionMemoryMegabytes = "functionMemoryMb";
@@ -20,4 +23,10 @@ public static class ContextKeys
     public const string EnableMalwareProtection = "enableMalwareProtection";
     public const string EnableSecurityHub = "enableSecurityHub";
     public const string EnableConfig = "enableConfig";
+
+    /// <summary>The only role (besides the CDK deployment role) that may disable, delete or re-policy the keys; scripts/deploy.sh requires it.</summary>
+    public const string KeyAdminRoleArn = "keyAdminRoleArn";
+
+    /// <summary>Rejections in five minutes that raise the rejection-spike alarm.</summary>
+    public const string RejectionAlarmThreshold = "rejectionAlarmThreshold";
 }

@@ -9,6 +9,7 @@ namespace ImageProcessing.Infrastructure.Configuration;
 public sealed partial record StackSettings
 {
     public const string DefaultStackName = "ImageProcessing";
+    public const string DefaultBaselineStackName = "ImageProcessing-Baseline";
     public const string DefaultResourcePrefix = "imgpipe";
 
     /// <summary>Relative to the directory the CDK app runs in (ImageProcessing.Infrastructure, where cdk.json is).</summary>
@@ -23,7 +24,11 @@ public sealed partial record StackSettings
     /// <summary>The SQS event source's own cap; it must not exceed the reserved concurrency, or messages are throttled.</summary>
     public const int DefaultMaximumConcurrency = 5;
 
+    /// <summary>Twenty rejections in five minutes: far above a person's mistakes, soon enough for a probe or a flood.</summary>
+    public const int DefaultRejectionAlarmThreshold = 20;
+
     public string StackName { get; init; } = DefaultStackName;
+    public string BaselineStackName { get; init; } = DefaultBaselineStackName;
     public string ResourcePrefix { get; init; } = DefaultResourcePrefix;
     public string LambdaPackagePath { get; init; } = DefaultLambdaPackage;
     public int FunctionMemoryMegabytes { get; init; } = PipelineDefinition.FunctionMemoryMegabytes;
@@ -32,6 +37,8 @@ public sealed partial record StackSettings
     public int MaximumConcurrency { get; init; } = DefaultMaximumConcurrency;
     public string? AlertEmail { get; init; }
     public string? ImageEventsEmail { get; init; }
+    public string? KeyAdminRoleArn { get; init; }
+    public int RejectionAlarmThreshold { get; init; } = DefaultRejectionAlarmThreshold;
     public bool EnableCloudTrail { get; init; } = true;
     public bool EnableGuardDuty { get; init; } = true;
     public bool EnableMalwareProtection { get; init; }
@@ -50,6 +57,7 @@ public sealed partial record StackSettings
         var settings = new StackSettings
         {
             StackName = Text(node, ContextKeys.StackName) ?? DefaultStackName,
+            BaselineStackName = Text(node, ContextKeys.BaselineStackName) ?? DefaultBaselineStackName,
             ResourcePrefix = Text(node, ContextKeys.ResourcePrefix) ?? DefaultResourcePrefix,
             LambdaPackagePath = Text(node, ContextKeys.LambdaPackage) ?? DefaultLambdaPackage,
             FunctionMemoryMegabytes = Number(node, ContextKeys.FunctionMemoryMegabytes) ?? PipelineDefinition.FunctionMemoryMegabytes,
@@ -60,6 +68,8 @@ public sealed partial record StackSettings
             MaximumConcurrency = Number(node, ContextKeys.MaximumConcurrency) ?? DefaultMaximumConcurrency,
             AlertEmail = Text(node, ContextKeys.AlertEmail),
             ImageEventsEmail = Text(node, ContextKeys.ImageEventsEmail),
+            KeyAdminRoleArn = Text(node, ContextKeys.KeyAdminRoleArn),
+            RejectionAlarmThreshold = Number(node, ContextKeys.RejectionAlarmThreshold) ?? DefaultRejectionAlarmThreshold,
             EnableCloudTrail = Flag(node, ContextKeys.EnableCloudTrail) ?? true,
             EnableGuardDuty = Flag(node, ContextKeys.EnableGuardDuty) ?? true,
             EnableMalwareProtection = Flag(node, ContextKeys.EnableMalwareProtection) ?? false,
@@ -86,6 +96,9 @@ public sealed partial record StackSettings
                 $"must not exceed {ContextKeys.ReservedConcurrency} ({reserved.ToString(CultureInfo.InvariantCulture)}), or the event source is throttled");
         }
 
+        Require(KeyAdminRoleArn is null || RoleArnPattern().IsMatch(KeyAdminRoleArn), ContextKeys.KeyAdminRoleArn,
+            "must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+        Require(RejectionAlarmThreshold >= 1, ContextKeys.RejectionAlarmThreshold, "must be at least 1");
         foreach (var (key, email) in new[] { (ContextKeys.AlertEmail, AlertEmail), (ContextKeys.ImageEventsEmail, ImageEventsEmail) })
         {
             Require(email is null || EmailPattern().IsMatch(email), key, "must be an email address");
@@ -142,6 +155,9 @@ public sealed partial record StackSettings
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,19}$")]
     private static partial Regex ResourcePrefixPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")]
+    private static partial Regex RoleArnPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

@@ -8,7 +8,7 @@ using ImageProcessing.Infrastructure.Configuration;
 namespace ImageProcessing.Infrastructure.Constructs;
 
 /// <summary>
-/// A multi-region CloudTrail trail with log file validation, encrypted with the pipeline key, that also records
+/// A multi-region CloudTrail trail with log file validation, encrypted with the alerts key, that also records
 /// S3 data events (reads and writes of every object) of the images bucket.
 /// </summary>
 public sealed class AuditTrail : Construct

@@ -8,8 +8,8 @@ using ImageProcessing.Infrastructure.Compliance;
 namespace ImageProcessing.Infrastructure.Constructs;
 
 /// <summary>
-/// An AWS Config recorder limited to the resource types this stack deploys (Config bills per recorded change),
-/// its delivery channel into the logs bucket, and managed rules that re-check the stack's controls in the account.
+/// An AWS Config recorder limited to the resource types the pipeline deploys (Config bills per recorded change),
+/// its delivery channel, and managed rules that re-check the pipeline's controls in the account.
 /// </summary>
 public sealed class ConfigCompliance : Construct
 {
@@ -23,6 +23,13 @@ public sealed class ConfigCompliance : Construct
 
     public const string AccessLoggingRule = "S3_BUCKET_LOGGING_ENABLED";
 
+    /// <summary>
+    /// Buckets that must have access logging carry this tag (the pipeline's images buckets); log destinations do not,
+    /// and one recorder serves every copy of the pipeline in the account.
+    /// </summary>
+    public const string AccessLoggedTagKey = "image-processing:access-logged";
+    public const string AccessLoggedTagValue = "required";
+
     /// <summary>AWS Config managed rule identifiers, each proving a control of this stack in the live account.</summary>
     public static readonly string[] ManagedRules =
     [
@@ -32,11 +39,10 @@ public sealed class ConfigCompliance : Construct
         "CLOUD_TRAIL_ENCRYPTION_ENABLED", "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED", "MULTI_REGION_CLOUD_TRAIL_ENABLED",
     ];
 
-    public ConfigCompliance(Construct scope, string id, Bucket logsBucket, IBucket imagesBucket)
+    public ConfigCompliance(Construct scope, string id, Bucket logsBucket)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(logsBucket);
-        ArgumentNullException.ThrowIfNull(imagesBucket);
         var role = new Role(this, "RecorderRole", new RoleProps
         {
             AssumedBy = new ServicePrincipal("config.amazonaws.com"),
@@ -70,8 +76,8 @@ public sealed class ConfigCompliance : Construct
             var rule = new ManagedRule(this, identifier, new ManagedRuleProps
             {
                 Identifier = identifier,
-                // The logs bucket is the access-log destination and is not logged itself: check the images bucket only.
-                RuleScope = identifier == AccessLoggingRule ? RuleScope.FromResource(ResourceType.S3_BUCKET, imagesBucket.BucketName) : null,
+                // Log destinations are not logged themselves: check the buckets tagged as needing it.
+                RuleScope = identifier == AccessLoggingRule ? RuleScope.FromTag(AccessLoggedTagKey, AccessLoggedTagValue) : null,
             });
             rule.Node.AddDependency(Recorder);
             rule.Node.AddDependency(DeliveryChannel);

@@ -7,33 +7,73 @@ using ImageProcessing.Infrastructure.Configuration;
 namespace ImageProcessing.Infrastructure.Constructs;
 
 /// <summary>
-/// The customer-managed key behind every encrypted resource. The key policy lets this account's IAM policies
-/// decide for its principals, and names each AWS service that encrypts on the pipeline's behalf, scoped to this
-/// account: S3 (notifications into the encrypted queue), CloudWatch Logs, CloudTrail, and CloudWatch alarms and
-/// EventBridge (deliveries to the encrypted topics). SQS, SNS, DynamoDB and Lambda use it through the caller's grants.
+/// Two customer-managed keys. The data key encrypts the pipeline's objects, queues, records, image events and the
+/// function's logs; the alerts key encrypts the security-alerts topic, the trail and the alert dead-letter queue, so
+/// disabling the data key cannot silence the alarm about it. Each key policy lets this account's IAM policies decide
+/// for its principals and names each AWS service that encrypts on the pipeline's behalf, scoped to this account.
+/// With a key-administrator role configured, only that role and the CDK deployment role may disable a key, schedule
+/// its deletion or change its policy.
 /// </summary>
 public sealed class Encryption : Construct
 {
-    public Encryption(Construct scope, string id, ResourceNames names)
+    private static readonly string[] KeyAdministration = ["kms:DisableKey", "kms:ScheduleKeyDeletion", "kms:PutKeyPolicy"];
+
+    public Encryption(Construct scope, string id, StackSettings settings)
         : base(scope, id)
     {
-        Key = new Key(this, "Key", new KeyProps
-        {
-            Alias = names.KeyAlias,
-            Description = "Encrypts the image pipeline's objects, queues, topics, records, logs and trail",
-            EnableKeyRotation = true,
-            PendingWindow = Duration.Days(30),
-            // Retained data (records, logs, trail) stays readable only while the key exists.
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-
-        DenyGrantsExceptForAwsServices(Key);
-        AllowServiceDeliveries(Key);
+        ArgumentNullException.ThrowIfNull(settings);
+        var names = settings.Names;
+        Key = CustomerManagedKey("Key", names.KeyAlias, "Encrypts the image pipeline's objects, queues, records, image events and function logs");
+        AllowServiceDeliveries(Key, "s3.amazonaws.com"); // upload notifications into the encrypted queue
         AllowCloudWatchLogs(Key);
-        AllowCloudTrail(Key);
+
+        AlertsKey = CustomerManagedKey("AlertsKey", names.AlertsKeyAlias, "Encrypts the image pipeline's security alerts, trail and alert dead-letter queue");
+        AllowServiceDeliveries(AlertsKey, "cloudwatch.amazonaws.com", "events.amazonaws.com"); // alarms and rules into the alert topic and DLQ
+        AllowCloudTrail(AlertsKey);
+
+        foreach (var key in new[] { Key, AlertsKey })
+        {
+            DenyGrantsExceptForAwsServices(key);
+            if (settings.KeyAdminRoleArn is { } admin)
+            {
+                ReserveAdministrationTo(key, admin);
+            }
+        }
     }
 
     public Key Key { get; }
+    public Key AlertsKey { get; }
+
+    private Key CustomerManagedKey(string id, string alias, string description) => new(this, id, new KeyProps
+    {
+        Alias = alias,
+        Description = description,
+        EnableKeyRotation = true,
+        PendingWindow = Duration.Days(30),
+        // Retained data (records, logs, trail) stays readable only while the key exists.
+        RemovalPolicy = RemovalPolicy.RETAIN,
+    });
+
+    /// <summary>Any IAM administrator could otherwise disable the key: the pipeline and its alarms would go dark together.</summary>
+    private static void ReserveAdministrationTo(Key key, string adminRoleArn)
+    {
+        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReserveKeyAdministrationToTheKeyAdministrator",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = KeyAdministration,
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnNotLike"] = new Dictionary<string, object>
+                {
+                    // The CDK bootstrap's execution role deploys (and on destroy schedules deletion of) the keys.
+                    ["aws:PrincipalArn"] = new[] { adminRoleArn, $"arn:{Aws.PARTITION}:iam::{Aws.ACCOUNT_ID}:role/cdk-*-cfn-exec-role-*" },
+                },
+            },
+        }));
+    }
 
     // Grants let their holder use the key without the key policy; only AWS services (DynamoDB, Lambda) need them.
     private static void DenyGrantsExceptForAwsServices(Key key)
@@ -56,17 +96,12 @@ public sealed class Encryption : Construct
         }));
     }
 
-    private static void AllowServiceDeliveries(Key key)
+    private static void AllowServiceDeliveries(Key key, params string[] services)
     {
         key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowServiceDeliveriesFromThisAccount",
-            Principals =
-            [
-                new ServicePrincipal("s3.amazonaws.com"),
-                new ServicePrincipal("cloudwatch.amazonaws.com"),
-                new ServicePrincipal("events.amazonaws.com"),
-            ],
+            Principals = [.. services.Select(service => new ServicePrincipal(service))],
             Actions = ["kms:GenerateDataKey*", "kms:Decrypt"],
             Resources = ["*"],
             Conditions = new Dictionary<string, object>

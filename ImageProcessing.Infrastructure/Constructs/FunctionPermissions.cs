@@ -37,6 +37,7 @@ public static class FunctionPermissions
             Allow("WriteRecords", RecordActions, props.RecordsTable.TableArn),
             Allow("PublishOutcomes", ["sns:Publish"], props.ImageEventsTopic.TopicArn, props.SecurityAlertsTopic.TopicArn),
             Allow("UseThePipelineKey", KeyActions, props.Key.KeyArn),
+            Allow("PublishToTheEncryptedAlertTopic", ["kms:GenerateDataKey", "kms:Decrypt"], props.AlertsKey.KeyArn),
             Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], logGroup.LogGroupArn),
         };
         foreach (var statement in statements)

@@ -14,7 +14,9 @@ namespace ImageProcessing.Infrastructure.Constructs;
 /// <summary>The upload queue with its dead-letter queue, and the two topics the function and the alarms publish to.</summary>
 public sealed class Messaging : Construct
 {
-    public Messaging(Construct scope, string id, IKey key, StackSettings settings)
+    /// <param name="key">The data key: queues and the image-events topic.</param>
+    /// <param name="alertsKey">The alerts key: the security-alerts topic.</param>
+    public Messaging(Construct scope, string id, IKey key, IKey alertsKey, StackSettings settings)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -51,7 +53,7 @@ public sealed class Messaging : Construct
         });
 
         ImageEventsTopic = EncryptedTopic("ImageEventsTopic", names.ImageEventsTopic, key);
-        SecurityAlertsTopic = EncryptedTopic("SecurityAlertsTopic", names.SecurityAlertsTopic, key);
+        SecurityAlertsTopic = EncryptedTopic("SecurityAlertsTopic", names.SecurityAlertsTopic, alertsKey);
         RequireTls(ImageEventsTopic);
         RequireTls(SecurityAlertsTopic);
         AllowCloudWatchAlarms(SecurityAlertsTopic);

@@ -1,13 +1,17 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.S3;
 using Constructs;
+using Names = ImageProcessing.Pipeline.PipelineDefinition.Metrics;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 
 /// <summary>
-/// Six alarms (the free tier has ten) reporting to the security-alerts topic, and one dashboard (the free tier
-/// has three).
+/// Ten alarms (the free tier's ten), each named explicitly and reporting to the security-alerts topic, and one
+/// dashboard (the free tier has three). The function's own outcome metrics come from the Embedded Metric Format
+/// lines in its log: a failed message is reported in a partial batch response of a successful invocation, which
+/// Lambda's Errors metric never counts.
 /// </summary>
 public sealed class Monitoring : Construct
 {
@@ -21,31 +25,51 @@ public sealed class Monitoring : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        var names = props.Settings.Names;
         var alert = new SnsAction(props.AlertsTopic);
         var fiveMinutes = Duration.Minutes(5);
+        var sum = new MetricOptions { Period = fiveMinutes, Statistic = "Sum" };
+        var maximum = new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" };
 
         Alarms =
         [
-            Alarm("FunctionErrors", "The image function failed (see its log group); failed messages are retried, then dead-lettered.",
-                props.Function.MetricErrors(new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1),
-            Alarm("FunctionThrottles", "The image function was throttled: an upload flood (possible DoS) or the concurrency cap is too low.",
-                props.Function.MetricThrottles(new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1),
-            Alarm("DeadLetterQueueNotEmpty", "Messages reached the dead-letter queue: inspect, fix and redrive (docs/incident-response.md).",
-                props.DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }), 1),
-            Alarm("OldestUploadMessageAge", "Uploads wait longer than 15 minutes: the function is failing, throttled or stopped.",
-                props.UploadQueue.MetricApproximateAgeOfOldestMessage(new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }), OldestMessageAlarmSeconds),
-            Alarm("ImagesBucketSize", "The images bucket holds more than 4 GB: the free tier's 5 GB is near (cost).",
-                BucketSize(props), BucketSizeAlarmBytes),
-            Alarm("FunctionNearTimeout", "The image function's slowest runs approach its timeout.",
-                props.Function.MetricDuration(new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }),
-                props.FunctionTimeoutSeconds * 1000 * 0.8),
+            Alarm("FailedMessages", names.Alarm("failed-messages"),
+                "Uploads failed and will be retried, then dead-lettered: throttling, 5xx, timeouts or access errors (see the function's log).",
+                FunctionMetric(props, Names.Failed), 1),
+            Alarm("RejectionSpike", names.Alarm("rejection-spike"),
+                $"More than {props.Settings.RejectionAlarmThreshold - 1} uploads were rejected in five minutes: a probe, a flood or a broken client. Per-upload verdicts are on the image-events topic.",
+                FunctionMetric(props, Names.Rejected), props.Settings.RejectionAlarmThreshold),
+            Alarm("FunctionErrors", names.Alarm("function-errors"),
+                "The image function failed as a whole (configuration, crash, timeout): every message of the batch is retried.",
+                props.Function.MetricErrors(sum), 1),
+            Alarm("FunctionThrottles", names.Alarm("function-throttles"),
+                "The image function was throttled: an upload flood (possible DoS) or the concurrency cap is too low.",
+                props.Function.MetricThrottles(sum), 1),
+            Alarm("DeadLetterQueueNotEmpty", names.Alarm("dead-letter-queue-not-empty"),
+                "Uploads reached the dead-letter queue: inspect, fix and redrive within 14 days (docs/incident-response.md).",
+                props.DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(maximum), 1),
+            Alarm("OldestUploadMessageAge", names.Alarm("oldest-upload-age"),
+                "Uploads wait longer than 15 minutes: the function is failing, throttled or stopped.",
+                props.UploadQueue.MetricApproximateAgeOfOldestMessage(maximum), OldestMessageAlarmSeconds),
+            Alarm("ImagesBucketSize", names.Alarm("images-bucket-size"),
+                "The images bucket holds more than 4 GB: the free tier's 5 GB is near (cost).",
+                BucketSize(props.ImagesBucket), BucketSizeAlarmBytes),
+            Alarm("LogsBucketSize", names.Alarm("logs-bucket-size"),
+                "The logs bucket holds more than 4 GB: the free tier's 5 GB is near (cost).",
+                BucketSize(props.LogsBucket), BucketSizeAlarmBytes),
+            Alarm("AlertDeliveryFailures", names.Alarm("alert-delivery-failures"),
+                "The security-alerts topic failed to deliver to a subscriber: alerts may be going unseen.",
+                props.AlertsTopic.MetricNumberOfNotificationsFailed(sum), 1),
+            Alarm("AlertDeadLetterQueueNotEmpty", names.Alarm("alert-dead-letter-queue-not-empty"),
+                "EventBridge could not deliver a security event to the alerts topic: read it from the alert dead-letter queue (docs/incident-response.md).",
+                props.AlertDeadLetterQueue.MetricApproximateNumberOfMessagesVisible(maximum), 1),
         ];
         foreach (var alarm in Alarms)
         {
             alarm.AddAlarmAction(alert);
         }
 
-        Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = props.Names.Dashboard });
+        Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = names.Dashboard });
         Dashboard.AddWidgets(Alarms.Select(alarm => new AlarmWidget(new AlarmWidgetProps
         {
             Alarm = alarm,
@@ -54,21 +78,18 @@ public sealed class Monitoring : Construct
         })).ToArray<IWidget>());
         Dashboard.AddWidgets(new GraphWidget(new GraphWidgetProps
         {
-            Title = "Invocations and concurrency",
+            Title = "Uploads",
             Width = 24,
-            Left =
-            [
-                props.Function.MetricInvocations(new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }),
-                props.Function.Metric("ConcurrentExecutions", new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }),
-            ],
+            Left = [FunctionMetric(props, Names.Processed), FunctionMetric(props, Names.Rejected), FunctionMetric(props, Names.Failed)],
         }));
     }
 
     public Alarm[] Alarms { get; }
     public Dashboard Dashboard { get; }
 
-    private Alarm Alarm(string id, string description, IMetric metric, double threshold) => new(this, id, new AlarmProps
+    private Alarm Alarm(string id, string name, string description, IMetric metric, double threshold) => new(this, id, new AlarmProps
     {
+        AlarmName = name,
         AlarmDescription = description,
         Metric = metric,
         Threshold = threshold,
@@ -77,14 +98,24 @@ public sealed class Monitoring : Construct
         TreatMissingData = TreatMissingData.NOT_BREACHING,
     });
 
+    /// <summary>One of the function's Embedded Metric Format metrics.</summary>
+    private static Metric FunctionMetric(MonitoringProps props, string name) => new(new MetricProps
+    {
+        Namespace = Names.Namespace,
+        MetricName = name,
+        DimensionsMap = new Dictionary<string, string> { [Names.FunctionDimension] = props.Function.FunctionName },
+        Period = Duration.Minutes(5),
+        Statistic = "Sum",
+    });
+
     // S3 publishes storage metrics once a day.
-    private static Metric BucketSize(MonitoringProps props) => new(new MetricProps
+    private static Metric BucketSize(IBucket bucket) => new(new MetricProps
     {
         Namespace = "AWS/S3",
         MetricName = "BucketSizeBytes",
         DimensionsMap = new Dictionary<string, string>
         {
-            ["BucketName"] = props.ImagesBucket.BucketName,
+            ["BucketName"] = bucket.BucketName,
             ["StorageType"] = "StandardStorage",
         },
         Period = Duration.Days(1),

@@ -8,10 +8,11 @@ namespace ImageProcessing.Infrastructure.Constructs;
 
 /// <summary>What the alarms and the dashboard watch, and where they report.</summary>
 public sealed record MonitoringProps(
-    ResourceNames Names,
-    int FunctionTimeoutSeconds,
+    StackSettings Settings,
     IFunction Function,
     IQueue UploadQueue,
     IQueue DeadLetterQueue,
+    IQueue AlertDeadLetterQueue,
     IBucket ImagesBucket,
+    IBucket LogsBucket,
     ITopic AlertsTopic);

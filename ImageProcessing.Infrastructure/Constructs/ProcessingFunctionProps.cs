@@ -11,6 +11,7 @@ namespace ImageProcessing.Infrastructure.Constructs;
 public sealed record ProcessingFunctionProps(
     StackSettings Settings,
     IKey Key,
+    IKey AlertsKey,
     IBucket ImagesBucket,
     IQueue UploadQueue,
     ITable RecordsTable,

@@ -1,31 +1,49 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
-using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
 using ImageProcessing.Infrastructure.Compliance;
+using ImageProcessing.Infrastructure.Configuration;
+using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.Infrastructure.Constructs;
 
 /// <summary>
-/// EventBridge rules that forward security events to the security-alerts topic: the pipeline key being disabled
+/// EventBridge rules that forward security events to the security-alerts topic: a pipeline key being disabled
 /// or scheduled for deletion (seen through CloudTrail's management events, which EventBridge receives even
-/// without a trail), GuardDuty findings, and GuardDuty Malware Protection's threats in uploads.
+/// without a trail), GuardDuty findings, and GuardDuty Malware Protection's threats in uploads. An event EventBridge
+/// cannot deliver (after its 24 hours of retries) lands in the alert dead-letter queue, which has an alarm.
 /// </summary>
 public sealed class SecurityEvents : Construct
 {
     /// <summary>GuardDuty's "medium" and above.</summary>
     public const int MinimumFindingSeverity = 4;
 
-    public SecurityEvents(Construct scope, string id, IKey key, ITopic alertsTopic)
+    public SecurityEvents(Construct scope, string id, Encryption encryption, ITopic alertsTopic, ResourceNames names)
         : base(scope, id)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var target = new SnsTopic(alertsTopic);
+        ArgumentNullException.ThrowIfNull(encryption);
+        ArgumentNullException.ThrowIfNull(names);
+        DeadLetterQueue = new Queue(this, "AlertDeadLetterQueue", new QueueProps
+        {
+            QueueName = names.AlertDeadLetterQueue,
+            Encryption = QueueEncryption.KMS,
+            EncryptionMasterKey = encryption.AlertsKey,
+            EnforceSSL = true,
+            RetentionPeriod = Duration.Days(PipelineDefinition.QueueRetentionDays),
+        });
+        const string deadLetterReason = "This is the dead-letter queue of the alert rules; the AlertDeadLetterQueueNotEmpty alarm fires on its first message.";
+        Acknowledgements.Add(DeadLetterQueue,
+            new("Serverless-SQSRedrivePolicy", deadLetterReason),
+            new("AwsSolutions-SQS3", deadLetterReason),
+            Acknowledgement.Guard("sqs_dlq_check", deadLetterReason));
+        var target = new SnsTopic(alertsTopic, new SnsTopicProps { DeadLetterQueue = DeadLetterQueue });
 
         KeyStateRule = new Rule(this, "KeyDisabledOrScheduledForDeletion", new RuleProps
         {
-            Description = "The pipeline's KMS key was disabled or scheduled for deletion",
+            Description = "A pipeline KMS key was disabled or scheduled for deletion",
             EventPattern = new EventPattern
             {
                 Source = ["aws.kms"],
@@ -34,12 +52,11 @@ public sealed class SecurityEvents : Construct
                 {
                     ["eventSource"] = new[] { "kms.amazonaws.com" },
                     ["eventName"] = new[] { "DisableKey", "ScheduleKeyDeletion" },
-                    ["resources"] = new Dictionary<string, object> { ["ARN"] = new[] { key.KeyArn } },
+                    ["resources"] = new Dictionary<string, object> { ["ARN"] = new[] { encryption.Key.KeyArn, encryption.AlertsKey.KeyArn } },
                 },
             },
             Targets = [target],
         });
-        AcknowledgeNoDeadLetterQueue(KeyStateRule);
 
         GuardDutyFindingRule = new Rule(this, "GuardDutyFinding", new RuleProps
         {
@@ -55,7 +72,6 @@ public sealed class SecurityEvents : Construct
             },
             Targets = [target],
         });
-        AcknowledgeNoDeadLetterQueue(GuardDutyFindingRule);
 
         MalwareScanRule = new Rule(this, "MalwareFoundInUpload", new RuleProps
         {
@@ -71,12 +87,9 @@ public sealed class SecurityEvents : Construct
             },
             Targets = [target],
         });
-        AcknowledgeNoDeadLetterQueue(MalwareScanRule);
     }
 
-    private static void AcknowledgeNoDeadLetterQueue(Rule rule) => Acknowledgements.Add(rule, new Acknowledgement(
-        "Serverless-EventBusDLQ",
-        "EventBridge retries delivery to the topic for 24 hours, and the event itself stays in CloudTrail and GuardDuty, so a lost notification loses no evidence."));
+    public Queue DeadLetterQueue { get; }
 
     public Rule KeyStateRule { get; }
     public Rule GuardDutyFindingRule { get; }

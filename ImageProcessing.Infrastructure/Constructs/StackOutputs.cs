@@ -22,9 +22,10 @@ public sealed class StackOutputs : Construct
         Output("LogsBucketName", storage.LogsBucket.BucketName, "Access logs, CloudTrail and AWS Config deliveries");
         Output("RecordsTableName", records.Table.TableName, "One record per processed source version");
         Output("ImageEventsTopicArn", messaging.ImageEventsTopic.TopicArn, "Outcome of every upload");
-        Output("SecurityAlertsTopicArn", messaging.SecurityAlertsTopic.TopicArn, "Rejections, alarms and security findings");
+        Output("SecurityAlertsTopicArn", messaging.SecurityAlertsTopic.TopicArn, "Alarms, security findings and refused events");
         Output("DeadLetterQueueUrl", messaging.DeadLetterQueue.QueueUrl, "Uploads that failed three times");
-        Output("KeyArn", encryption.Key.KeyArn, "The customer-managed key that encrypts everything (retained on delete)");
+        Output("KeyArn", encryption.Key.KeyArn, "The data key: objects, queues, records, image events, function logs (retained on delete)");
+        Output("AlertsKeyArn", encryption.AlertsKey.KeyArn, "The alerts key: security alerts, trail, alert dead-letter queue (retained on delete)");
         Output("FunctionName", function.Function.FunctionName, "The image function");
         Output("DashboardUrl", $"{console}/cloudwatch/home?region={Aws.REGION}#dashboards:name={monitoring.Dashboard.DashboardName}", "CloudWatch dashboard");
         Output("AlarmsUrl", $"{console}/cloudwatch/home?region={Aws.REGION}#alarmsV2:", "CloudWatch alarms");

@@ -94,6 +94,7 @@ public sealed class Storage : Construct
         AcknowledgeSingleRegion(ImagesBucket);
 
         RequirePipelineKey(ImagesBucket, key);
+        Tags.Of(ImagesBucket).Add(ConfigCompliance.AccessLoggedTagKey, ConfigCompliance.AccessLoggedTagValue);
         NotifyQueueOfUploads(uploadQueue, names);
     }
 

@@ -30,8 +30,7 @@ public sealed class AwsLimitTests(MotoServer moto)
         Assert.Equal(("rejected", "key_too_long"), (rejected["status"].S, rejected["reason"].S));
         Assert.Contains("1025 bytes; S3 allows 1024", rejected["message"].S, StringComparison.Ordinal);
         await AssertTaggedAsync(env, tooLong, "key_too_long");
-        Assert.Equal(2, (await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl)).Count);
-        Assert.Contains(await env.NotificationsAsync(env.Resources.SecurityAlertsInboxUrl), alert => Message(alert).GetProperty("key").GetString() == tooLong);
+        Assert.Contains(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl), e => Message(e).GetProperty("sourceKey").GetString() == tooLong);
     }
 
     [Fact]
@@ -101,7 +100,7 @@ public sealed class AwsLimitTests(MotoServer moto)
         Assert.Equal(("rejected", "foreign_encryption"), (record["status"].S, record["reason"].S));
         Assert.Contains(otherKey, record["message"].S, StringComparison.Ordinal);
         await AssertTaggedAsync(env, key, "foreign_encryption");
-        Assert.Single(await env.NotificationsAsync(env.Resources.SecurityAlertsInboxUrl));
+        Assert.Equal("foreign_encryption", Message(Assert.Single(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl))).GetProperty("reason").GetString());
     }
 
     [Fact]

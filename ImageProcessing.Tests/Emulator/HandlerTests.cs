@@ -63,7 +63,7 @@ public sealed class HandlerTests(MotoServer moto)
 
     [Theory]
     [MemberData(nameof(Rejections))]
-    public async Task A_bad_upload_is_rejected_recorded_tagged_and_alerted(string kind, string reason)
+    public async Task A_bad_upload_is_rejected_recorded_tagged_and_announced(string kind, string reason)
     {
         using var env = await PipelineEnvironment.CreateAsync(moto);
         var content = kind switch
@@ -91,9 +91,8 @@ public sealed class HandlerTests(MotoServer moto)
 
         var events = Assert.Single(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl));
         Assert.Equal(reason, events.GetProperty("MessageAttributes").GetProperty("reason").GetProperty("Value").GetString());
-        var alert = Assert.Single(await env.NotificationsAsync(env.Resources.SecurityAlertsInboxUrl));
-        var alertMessage = JsonDocument.Parse(alert.GetProperty("Message").GetString()!).RootElement;
-        Assert.Equal(("upload-rejected", key), (alertMessage.GetProperty("kind").GetString(), alertMessage.GetProperty("key").GetString()));
+        // One rejection is no alert (any uploader could flood the topic); the rejection-rate alarm is the signal.
+        Assert.Empty(await env.NotificationsAsync(env.Resources.SecurityAlertsInboxUrl));
     }
 
     [Fact]

@@ -38,11 +38,10 @@ public sealed class NotificationContractTests
         Assert.Equal(
             new Dictionary<string, string> { ["status"] = "processed", ["eventId"] = Photo.EventId, ["type"] = "image.processed" },
             notification.Attributes);
-        Assert.Empty(AlertPolicy.AlertsFor(record));
     }
 
     [Fact]
-    public void A_rejected_upload_is_announced_with_its_reason_and_raises_an_alert()
+    public void A_rejected_upload_is_announced_with_its_reason()
     {
         var record = new ImageRecord
         {
@@ -55,8 +54,6 @@ public sealed class NotificationContractTests
         };
 
         var notification = Announcer.ImageEvent(record);
-        var alert = Assert.Single(AlertPolicy.AlertsFor(record));
-        var alertNotification = Announcer.Alert(alert);
 
         Assert.Equal(
             "{\"eventId\":\"" + Photo.EventId + "\",\"type\":\"image.rejected\",\"status\":\"rejected\",\"reason\":\"unsupported_format\"," +
@@ -65,16 +62,22 @@ public sealed class NotificationContractTests
             "\"completedAt\":\"2026-11-28T17:00:00+00:00\"}",
             notification.Body);
         Assert.Equal("unsupported_format", notification.Attributes["reason"]);
-        Assert.Equal(NotificationTopic.SecurityAlerts, alertNotification.Topic);
-        Assert.Equal("Upload rejected: unsupported_format", alertNotification.Subject);
+        Assert.Equal(NotificationTopic.ImageEvents, notification.Topic);
+    }
+
+    [Fact]
+    public void A_security_alert_is_published_as_its_json_on_the_alert_topic()
+    {
+        var alert = AlertPolicy.ForForeignBucket("other", "uploads/x.jpg", "images", "message-1");
+
+        var notification = Announcer.Alert(alert);
+
+        Assert.Equal((NotificationTopic.SecurityAlerts, "Event for an unexpected bucket refused"), (notification.Topic, notification.Subject));
         Assert.Equal(
-            "{\"eventId\":\"" + Photo.EventId + "\",\"kind\":\"upload-rejected\",\"summary\":\"Upload rejected: unsupported_format\"," +
-            "\"bucket\":\"images\",\"key\":\"uploads/a/photo.jpg\",\"reason\":\"unsupported_format\"," +
-            "\"detail\":\"the file is a GIF image; only JPEG, PNG and WebP are accepted\"}",
-            alertNotification.Body);
-        Assert.Equal(
-            new Dictionary<string, string> { ["kind"] = "upload-rejected", ["eventId"] = Photo.EventId, ["reason"] = "unsupported_format" },
-            alertNotification.Attributes);
+            "{\"eventId\":\"" + alert.EventId + "\",\"kind\":\"foreign-bucket\",\"summary\":\"Event for an unexpected bucket refused\"," +
+            "\"bucket\":\"other\",\"key\":\"uploads/x.jpg\",\"detail\":\"the function only processes bucket \\u0027images\\u0027\"}",
+            notification.Body);
+        Assert.Equal(new Dictionary<string, string> { ["kind"] = "foreign-bucket", ["eventId"] = alert.EventId }, notification.Attributes);
     }
 
     [Fact]

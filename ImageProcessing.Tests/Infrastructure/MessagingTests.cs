@@ -55,12 +55,10 @@ public sealed class MessagingTests(DefaultTemplate stack)
     }
 
     [Fact]
-    public void Both_topics_are_encrypted_with_the_pipeline_key()
+    public void Image_events_use_the_data_key_and_security_alerts_their_own()
     {
-        var keyId = stack.LogicalId(stack.Stack.Encryption.Key);
-
-        Assert.True(Resource(stack.Stack.Messaging.ImageEventsTopic).Properties()["KmsMasterKeyId"].RefersTo(keyId));
-        Assert.True(Resource(stack.Stack.Messaging.SecurityAlertsTopic).Properties()["KmsMasterKeyId"].RefersTo(keyId));
+        Assert.True(Resource(stack.Stack.Messaging.ImageEventsTopic).Properties()["KmsMasterKeyId"].RefersTo(stack.LogicalId(stack.Stack.Encryption.Key)));
+        Assert.True(Resource(stack.Stack.Messaging.SecurityAlertsTopic).Properties()["KmsMasterKeyId"].RefersTo(stack.LogicalId(stack.Stack.Encryption.AlertsKey)));
     }
 
     [Fact]

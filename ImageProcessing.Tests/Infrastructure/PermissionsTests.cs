@@ -76,13 +76,17 @@ public sealed class PermissionsTests(DefaultTemplate stack)
     }
 
     [Fact]
-    public void Only_the_pipeline_key_may_be_used()
+    public void Only_the_pipeline_keys_may_be_used_and_the_alerts_key_only_to_publish()
     {
-        var keyId = stack.LogicalId(stack.Stack.Encryption.Key);
+        var dataKey = stack.LogicalId(stack.Stack.Encryption.Key);
+        var alertsKey = stack.LogicalId(stack.Stack.Encryption.AlertsKey);
         var kms = Statements.Where(s => s["Action"].Strings().Any(a => a.StartsWith("kms:", StringComparison.Ordinal))).ToList();
 
         Assert.NotEmpty(kms);
-        Assert.All(kms, s => Assert.All(s["Resource"].Strings(), r => Assert.Contains(keyId, r, StringComparison.Ordinal)));
+        Assert.All(kms, s => Assert.All(s["Resource"].Strings(), r =>
+            Assert.True(r.Contains(dataKey, StringComparison.Ordinal) || r.Contains(alertsKey, StringComparison.Ordinal), r)));
+        var alerts = Assert.Single(kms, s => s["Resource"].Strings().Any(r => r.Contains(alertsKey, StringComparison.Ordinal)));
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], alerts["Action"].Strings().Order(StringComparer.Ordinal));
     }
 
     [Fact]

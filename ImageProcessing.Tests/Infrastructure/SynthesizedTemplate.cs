@@ -9,8 +9,8 @@ using ImageProcessing.Infrastructure.Configuration;
 namespace ImageProcessing.Tests.Infrastructure;
 
 /// <summary>
-/// One synthesis of the stack with the given context, as the CDK app would do it. A temporary directory stands
-/// in for the Lambda package: these tests look at the template, not the code.
+/// One synthesis of the app with the given context, as the CDK app does it: the pipeline's stack and the account
+/// baseline. A temporary directory stands in for the Lambda package: these tests look at the templates, not the code.
 /// </summary>
 public class SynthesizedTemplate : IDisposable
 {
@@ -26,10 +26,25 @@ public class SynthesizedTemplate : IDisposable
         };
         var app = new App(new AppProps { Context = CdkFeatureFlags.With(merged) });
         var settings = StackSettings.FromContext(app.Node);
+        Baseline = new BaselineStack(app, settings.BaselineStackName, settings);
         Stack = new ImageProcessingStack(app, settings.StackName, settings);
         Template = Template.FromStack(Stack);
         Json = JsonNode.Parse(JsonSerializer.Serialize(Template.ToJSON()))!.AsObject();
+        BaselineJson = JsonNode.Parse(JsonSerializer.Serialize(Template.FromStack(Baseline).ToJSON()))!.AsObject();
     }
+
+    public BaselineStack Baseline { get; }
+
+    /// <summary>The baseline stack's template as JSON.</summary>
+    public JsonObject BaselineJson { get; }
+
+    public IEnumerable<(string LogicalId, JsonObject Resource)> BaselineResources(string type) =>
+        (BaselineJson["Resources"]?.AsObject() ?? [])
+            .Where(entry => (string?)entry.Value!["Type"] == type)
+            .Select(entry => (entry.Key, entry.Value!.AsObject()));
+
+    public string BaselineLogicalId(IConstruct construct) =>
+        Baseline.GetLogicalId((CfnElement)(construct as CfnElement ?? construct.Node.DefaultChild!));
 
     public ImageProcessingStack Stack { get; }
     public Template Template { get; }

@@ -7,14 +7,17 @@ namespace ImageProcessing.Tests.Infrastructure;
 public sealed class AccountServicesOffTests(AccountServicesOffTemplate stack) : IClassFixture<AccountServicesOffTemplate>
 {
     [Theory]
-    [InlineData("AWS::CloudTrail::Trail")]
     [InlineData("AWS::GuardDuty::Detector")]
     [InlineData("AWS::SecurityHub::Hub")]
     [InlineData("AWS::SecurityHub::Standard")]
     [InlineData("AWS::Config::ConfigurationRecorder")]
     [InlineData("AWS::Config::DeliveryChannel")]
     [InlineData("AWS::Config::ConfigRule")]
-    public void Each_account_wide_service_can_be_left_to_the_account(string type) => Assert.Empty(stack.Resources(type));
+    [InlineData("AWS::S3::Bucket")]
+    public void Each_account_wide_service_can_be_left_to_the_account(string type) => Assert.Empty(stack.BaselineResources(type));
+
+    [Fact]
+    public void The_pipelines_own_trail_can_be_left_to_an_organisation_trail() => Assert.Empty(stack.Resources("AWS::CloudTrail::Trail"));
 
     [Fact]
     public void The_pipeline_itself_is_unchanged() => stack.One("AWS::Lambda::Function");
@@ -71,6 +74,26 @@ public sealed class CustomizedTests(CustomizedTemplate stack) : IClassFixture<Cu
         Assert.True(plan["ProtectedResource"]!["S3Bucket"]!["BucketName"].RefersTo(stack.LogicalId(stack.Stack.Storage.ImagesBucket)));
         Assert.Equal("ENABLED", (string?)plan["Actions"]!["Tagging"]!["Status"]);
     }
+
+    [Fact]
+    public void Two_copies_of_the_pipeline_share_no_name()
+    {
+        using var other = new SynthesizedTemplate();
+        var names = PhysicalNames(stack.Json);
+        var otherNames = PhysicalNames(other.Json);
+
+        Assert.True(names.Count >= 10, string.Join(", ", names));
+        Assert.Empty(names.Intersect(otherNames, StringComparer.Ordinal));
+    }
+
+    /// <summary>Every literal name the template gives a resource (bucket, queue, table, topic, key alias, alarm, function, trail…).</summary>
+    private static List<string> PhysicalNames(System.Text.Json.Nodes.JsonObject template) =>
+        [.. template["Resources"]!.AsObject()
+            .SelectMany(resource => resource.Value!["Properties"]?.AsObject() ?? [])
+            .Where(property => property.Key is "BucketName" or "QueueName" or "TableName" or "TopicName" or "AliasName"
+                or "AlarmName" or "FunctionName" or "TrailName" or "DashboardName" or "LogGroupName" or "RoleName" or "Name")
+            .Where(property => property.Value is System.Text.Json.Nodes.JsonValue || property.Value?["Fn::Join"] is not null)
+            .Select(property => property.Value!.ToJsonString())];
 
     [Fact]
     public void Names_take_the_prefix_from_context() =>

@@ -7,18 +7,12 @@ namespace ImageProcessing.Function.Handling.Notifications;
 /// <summary>
 /// Turns verdicts and alerts into notifications: the image event every verdict gets, with <c>status</c>,
 /// <c>type</c>, <c>reason</c> and <c>eventId</c> attributes (subscriptions can filter on them), and the
-/// alerts <see cref="AlertPolicy"/> asks for.
+/// security alerts <see cref="AlertPolicy"/> raises.
 /// </summary>
 public sealed class Announcer(INotificationPublisher publisher)
 {
-    public async Task AnnounceAsync(ImageRecord record, CancellationToken cancellationToken)
-    {
-        await publisher.PublishAsync(ImageEvent(record), cancellationToken);
-        foreach (var alert in AlertPolicy.AlertsFor(record))
-        {
-            await AlertAsync(alert, cancellationToken);
-        }
-    }
+    public Task AnnounceAsync(ImageRecord record, CancellationToken cancellationToken) =>
+        publisher.PublishAsync(ImageEvent(record), cancellationToken);
 
     public Task AlertAsync(SecurityAlert alert, CancellationToken cancellationToken) =>
         publisher.PublishAsync(Alert(alert), cancellationToken);
