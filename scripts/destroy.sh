@@ -14,19 +14,22 @@ logs="$(output LogsBucketName)"
 table="$(output RecordsTableName)"
 function_name="$(output FunctionName)"
 key="$(output KeyArn)"
+alerts_key="$(output AlertsKeyArn)"
 
 cat <<TEXT
 Deleting stack $stack_name removes the function, queues, topics, alarms, dashboard, event rules and, when this
-stack created them, the CloudTrail trail, GuardDuty detector, Security Hub (with its CIS standard) and AWS Config
-recorder and rules: the account loses those protections unless something else provides them.
+stack created it, the pipeline's CloudTrail trail. The account baseline (GuardDuty, Security Hub, AWS Config) is a
+stack of its own and stays: delete it separately, and only when no other copy of the pipeline relies on it.
 
 RETAINED (kept on purpose):
   s3://$images   images bucket   - may hold uploads and outputs (expire within 30 days); CloudFormation cannot delete a non-empty bucket
-  s3://$logs     logs bucket     - access logs, CloudTrail and Config history: audit evidence, kept 365 days
+  s3://$logs     logs bucket     - access logs and CloudTrail history: audit evidence, kept 365 days
   $table         records table   - processing records (TTL 90 days); deletion protection is on
   /aws/lambda/$function_name      function logs (expire after 30 days)
   $key
-                 KMS key         - everything above is encrypted with it; deleting it makes all of it unreadable
+                 data KMS key    - everything above is encrypted with it; deleting it makes all of it unreadable
+  $alerts_key
+                 alerts KMS key  - the trail and the alert queue are encrypted with it
 TEXT
 
 if [[ "${1:-}" != "--yes" ]]; then

@@ -19,7 +19,7 @@ public sealed class StackOutputs : Construct
         var console = $"https://{Aws.REGION}.console.aws.amazon.com";
         Output("ImagesBucketName", storage.ImagesBucket.BucketName, "Upload images here, under the upload prefix");
         Output("UploadPrefix", PipelineDefinition.InputPrefix, "Only keys under this prefix are processed");
-        Output("LogsBucketName", storage.LogsBucket.BucketName, "Access logs, CloudTrail and AWS Config deliveries");
+        Output("LogsBucketName", storage.LogsBucket.BucketName, "Access logs and the pipeline's CloudTrail deliveries");
         Output("RecordsTableName", records.Table.TableName, "One record per processed source version");
         Output("ImageEventsTopicArn", messaging.ImageEventsTopic.TopicArn, "Outcome of every upload");
         Output("SecurityAlertsTopicArn", messaging.SecurityAlertsTopic.TopicArn, "Alarms, security findings and refused events");

@@ -13,16 +13,15 @@ public sealed partial class DocumentationLinkTests
 {
     private const long ReadmeMaxBytes = 20 * 1024;
 
-    private static readonly string[] SkippedDirectories = ["bin", "obj", "node_modules", ".git"];
 
     [Fact]
     public void Every_relative_link_in_the_markdown_resolves()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var anchors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var broken = new List<string>();
         var checkedLinks = 0;
-        foreach (var file in MarkdownFiles(root))
+        foreach (var file in Repository.MarkdownFiles(root))
         {
             foreach (var (line, target) in RelativeLinks(file))
             {
@@ -45,7 +44,7 @@ public sealed partial class DocumentationLinkTests
     [Fact]
     public void The_readme_is_at_most_20_KB()
     {
-        var bytes = new FileInfo(Path.Combine(RepositoryRoot(), "README.md")).Length;
+        var bytes = new FileInfo(Path.Combine(Repository.Root(), "README.md")).Length;
 
         Assert.True(bytes <= ReadmeMaxBytes,
             $"README.md is {bytes.ToString(CultureInfo.InvariantCulture)} bytes, over {ReadmeMaxBytes.ToString(CultureInfo.InvariantCulture)}: "
@@ -64,40 +63,6 @@ public sealed partial class DocumentationLinkTests
         Assert.Equal(expected, Slug(heading));
 
     /// <summary>The directory holding ImageProcessing.sln, found by walking up from the test assembly.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ImageProcessing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"ImageProcessing.sln was not found in {AppContext.BaseDirectory} or any directory above it.");
-    }
-
-    private static List<string> MarkdownFiles(string root)
-    {
-        var files = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var directory = pending.Pop();
-            files.AddRange(Directory.EnumerateFiles(directory, "*.md"));
-            foreach (var child in Directory.EnumerateDirectories(directory))
-            {
-                if (!SkippedDirectories.Contains(Path.GetFileName(child), StringComparer.Ordinal))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-
-        files.Sort(StringComparer.Ordinal);
-        return files;
-    }
 
     /// <summary>Inline links, images and reference definitions outside code, with their line numbers; external links are left out.</summary>
     private static IEnumerable<(int Line, string Target)> RelativeLinks(string file)

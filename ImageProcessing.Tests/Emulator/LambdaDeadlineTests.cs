@@ -4,6 +4,7 @@ using ImageProcessing.Function;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Events;
 using ImageProcessing.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ImageProcessing.Tests.Emulator;
 
@@ -24,11 +25,12 @@ public sealed class LambdaDeadlineTests(MotoServer moto)
 
         var messages = await env.ReceiveUploadMessagesAsync(uploads.Length);
         var batch = new SqsEvent([.. messages.Select(m => env.ToLambdaMessage(m))]);
-        // A 2 s timeout leaves 1 s of work; the first output write stalls for 2.5 s.
+        // A 2 s timeout leaves 1 s of work; the first output write takes (fake) 2.5 s.
+        var time = new FakeTimeProvider();
         env.Faults.WhenRequested(
             request => request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.Contains("/processed/", StringComparison.Ordinal),
-            () => Thread.Sleep(TimeSpan.FromSeconds(2.5)));
-        var handler = new LambdaEntryPoint(() => env.App, name => name == "FUNCTION_TIMEOUT_SECONDS" ? "2" : null, TimeProvider.System);
+            () => time.Advance(TimeSpan.FromSeconds(2.5)));
+        var handler = new LambdaEntryPoint(() => env.App, name => name == "FUNCTION_TIMEOUT_SECONDS" ? "2" : null, time);
 
         await using var output = await handler.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(batch, EventJsonTestContext.Default.SqsEvent))));
         var response = (await JsonSerializer.DeserializeAsync(output, EventJsonTestContext.Default.BatchResponse))!;
