@@ -1,12 +1,14 @@
 using ImageProcessing.AppHost;
+using ImageProcessing.AppHost.LocalAws;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Point at an emulator you already run (e.g. LocalStack: http://localhost:4566) with Emulator:Endpoint;
 // otherwise moto is started on the fixed loopback port Emulator:Port.
-var externalEndpoint = builder.Configuration["Emulator:Endpoint"];
+var externalEndpoint = builder.Configuration["Emulator:Endpoint"]?.TrimEnd('/');
 var emulatorPort = int.TryParse(builder.Configuration["Emulator:Port"], out var configuredPort) ? configuredPort : 4599;
-var functionHostPort = int.TryParse(builder.Configuration["FunctionHost:Port"], out var configuredHostPort) ? configuredHostPort : 5080;
+var uploadApiPort = int.TryParse(builder.Configuration["FunctionHost:Port"], out var configuredHostPort) ? configuredHostPort : 5080;
+var region = builder.Configuration["Emulator:Region"] ?? "us-east-1";
 IResourceBuilder<ExecutableResource>? emulator = null;
 EndpointReference? emulatorEndpoint = null;
 if (string.IsNullOrWhiteSpace(externalEndpoint))
@@ -32,34 +34,47 @@ if (string.IsNullOrWhiteSpace(externalEndpoint))
     });
 }
 
+// The bucket, queues, table, topics and key, provisioned once from the pipeline definition and shown as resources.
+var pipeline = builder.AddLocalPipeline("pipeline", () => emulatorEndpoint?.Url ?? externalEndpoint!, emulator?.Resource.Name);
+if (emulator is not null)
+{
+    pipeline.WithParentRelationship(emulator);
+}
+
 void WireAws(IResourceBuilder<ProjectResource> project)
 {
-    if (emulator is not null && emulatorEndpoint is not null)
+    if (emulatorEndpoint is not null)
     {
-        project.WithEnvironment("AWS_ENDPOINT_URL", emulatorEndpoint).WaitFor(emulator);
+        project.WithEnvironment("AWS_ENDPOINT_URL", emulatorEndpoint);
     }
     else
     {
-        project.WithEnvironment("AWS_ENDPOINT_URL", externalEndpoint!.TrimEnd('/'));
+        project.WithEnvironment("AWS_ENDPOINT_URL", externalEndpoint!);
     }
 
     project
-        .WithEnvironment("AWS_REGION", builder.Configuration["Emulator:Region"] ?? "us-east-1")
+        .WithEnvironment("AWS_REGION", region)
         .WithEnvironment("AWS_ACCESS_KEY_ID", "test")
-        .WithEnvironment("AWS_SECRET_ACCESS_KEY", "test");
+        .WithEnvironment("AWS_SECRET_ACCESS_KEY", "test")
+        .WithLocalPipeline(pipeline);
 }
 
-var provision = builder.AddProject<Projects.ImageProcessing_FunctionHost>("provision")
-    .WithArgs("provision");
-WireAws(provision);
+// The function as the local Lambda service runs it: the upload queue's event source mapping feeds it.
+var function = builder.AddProject<Projects.ImageProcessing_FunctionHost>("image-function")
+    .WithArgs("serve", "--FunctionHost:Role=function")
+    .WithHttpEndpoint(name: "http")
+    .WithHttpHealthCheck("/health")
+    .WithParentRelationship(pipeline);
+WireAws(function);
 
-var functionHost = builder.AddProject<Projects.ImageProcessing_FunctionHost>("function-host")
-    .WithArgs("serve")
-    .WithHttpEndpoint(port: functionHostPort, name: "http")
+// The upload page and its endpoints: uploads go to S3, which notifies the queue the function reads.
+var uploadApi = builder.AddProject<Projects.ImageProcessing_FunctionHost>("upload-api")
+    .WithArgs("serve", "--FunctionHost:Role=upload-api")
+    .WithHttpEndpoint(port: uploadApiPort, name: "http")
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Upload page")
-    .WaitForCompletion(provision);
-WireAws(functionHost);
+    .WithRelationship(function.Resource, "uploads for");
+WireAws(uploadApi);
 
 await builder.Build().RunAsync();
 return 0;

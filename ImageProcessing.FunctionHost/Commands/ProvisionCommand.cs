@@ -1,6 +1,4 @@
-using System.Text.Json;
-using ImageProcessing.FunctionHost.Hosting;
-using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.LocalAws;
 
 namespace ImageProcessing.FunctionHost.Commands;
 
@@ -21,7 +19,7 @@ internal static class ProvisionCommand
         {
             var settings = LocalPipelineSettings.From(configuration);
             var resources = await clients.Provisioner().ProvisionAsync(settings);
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(resources, ProvisionJsonContext.Default.LocalResources));
+            await stdout.WriteLineAsync(LocalResourcesJson.Write(resources, indented: true));
             return 0;
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or Function.Aws.Sns.SnsException or ArgumentException)
@@ -31,7 +29,3 @@ internal static class ProvisionCommand
         }
     }
 }
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(LocalResources))]
-internal sealed partial class ProvisionJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

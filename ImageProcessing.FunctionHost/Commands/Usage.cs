@@ -26,7 +26,9 @@ internal static class Usage
           Exit codes: 0 every input processed or rejected with a reason, 1 an input failed unexpectedly, 2 usage error.
 
         serve and provision read INPUT_PREFIX, OUTPUT_PREFIX, Pipeline:NamePrefix and
-        Pipeline:VisibilityTimeoutSeconds from the environment or the command line.
+        Pipeline:VisibilityTimeoutSeconds from the environment or the command line. serve also reads
+        FunctionHost:Role (function: the event source mapping only; upload-api: the upload page only; all, the
+        default) and Pipeline:Resources (the JSON provision prints: the resources are then not provisioned again).
         """;
 
     public static int Print(TextWriter writer, int exitCode)

@@ -1,13 +1,15 @@
 using ImageProcessing.Function;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Telemetry;
-using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.LocalAws;
 
 namespace ImageProcessing.FunctionHost.Hosting;
 
 /// <summary>
-/// The local Lambda service: provisions (or finds) the pipeline's resources in the emulator, then runs
-/// the function behind an SQS event source mapping, with an upload endpoint and health checks.
+/// The local host, in one of two roles or both (<c>FunctionHost:Role</c>): <c>function</c>, the local Lambda service
+/// (the function behind an SQS event source mapping), and <c>upload-api</c>, the upload page and its endpoints. The
+/// app host runs them as two resources and hands both the resources it provisioned (<see cref="LocalResourcesJson"/>);
+/// run alone, the host provisions (or finds) them itself.
 /// </summary>
 public static class LocalFunctionHost
 {
@@ -22,9 +24,12 @@ public static class LocalFunctionHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadEndpoints.MaxRequestBytes);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, UploadJsonContext.Default));
 
+        var role = HostRole.From(builder.Configuration);
         var clients = new AwsClients(builder.Configuration);
         var settings = LocalPipelineSettings.From(builder.Configuration);
-        var resources = await clients.Provisioner().ProvisionAsync(settings);
+        var resources = builder.Configuration[LocalResourcesJson.ConfigurationKey] is { Length: > 0 } provisioned
+            ? LocalResourcesJson.Read(provisioned)
+            : await clients.Provisioner().ProvisionAsync(settings);
         var pipeline = new LocalPipeline(settings, resources);
         var variables = resources.FunctionEnvironment().ToDictionary();
 
@@ -41,12 +46,23 @@ public static class LocalFunctionHost
             clients.Sns,
             services.GetRequiredService<ILoggerFactory>(),
             TimeProvider.System));
-        builder.Services.AddHostedService<LocalEventSourceMapping>();
+        if (role.RunsFunction)
+        {
+            builder.Services.AddHostedService<LocalEventSourceMapping>();
+        }
 
         var app = builder.Build();
-        _ = app.Services.GetRequiredService<FunctionApp>(); // fail at start on a configuration error
+        if (role.RunsFunction)
+        {
+            _ = app.Services.GetRequiredService<FunctionApp>(); // fail at start on a configuration error
+        }
+
         app.MapDefaultEndpoints();
-        app.MapUploadEndpoints();
+        if (role.ServesUploads)
+        {
+            app.MapUploadEndpoints();
+        }
+
         await app.RunAsync();
         return 0;
     }

@@ -1,4 +1,4 @@
-using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.LocalAws;
 
 namespace ImageProcessing.FunctionHost.Hosting;
 

@@ -12,7 +12,7 @@ using ImageProcessing.Function;
 using ImageProcessing.Function.Aws.Sns;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Events;
-using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.LocalAws;
 using ImageProcessing.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;

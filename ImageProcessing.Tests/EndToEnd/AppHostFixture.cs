@@ -38,14 +38,16 @@ public sealed class AppHostFixture : IAsyncLifetime
             options.AllowUnsecuredTransport = true;
         });
         // Failed messages come back after 1 s instead of the queue's 180 s visibility timeout.
-        builder.CreateResourceBuilder<ProjectResource>("function-host")
+        var gateway = _gateway.Endpoint.ToString().TrimEnd('/');
+        builder.CreateResourceBuilder<ProjectResource>("image-function")
             .WithEnvironment("EventSource__RetryDelaySeconds", "1")
-            .WithEnvironment("AWS_ENDPOINT_URL", _gateway.Endpoint.ToString().TrimEnd('/'));
-        builder.CreateResourceBuilder<ProjectResource>("provision").WithEnvironment("AWS_ENDPOINT_URL", _gateway.Endpoint.ToString().TrimEnd('/'));
+            .WithEnvironment("AWS_ENDPOINT_URL", gateway);
+        builder.CreateResourceBuilder<ProjectResource>("upload-api").WithEnvironment("AWS_ENDPOINT_URL", gateway);
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await _app.StartAsync(startup.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("function-host", startup.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("image-function", startup.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("upload-api", startup.Token);
         Emulator = _gateway.Endpoint;
         Dashboard = _app.GetEndpoint("aspire-dashboard", "http");
 
@@ -55,8 +57,10 @@ public sealed class AppHostFixture : IAsyncLifetime
         DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = Emulator.ToString() });
     }
 
-    /// <summary>A client of the function host's upload page and its API.</summary>
-    public HttpClient CreateFunctionHostClient() => _app!.CreateHttpClient("function-host", "http");
+    /// <summary>A client of the upload page and its API.</summary>
+    public HttpClient CreateFunctionHostClient() => _app!.CreateHttpClient("upload-api", "http");
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("the app host has not started");
 
     public async Task DisposeAsync()
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using Amazon.SQS.Model;
-using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.LocalAws;
 using ImageProcessing.Tests.Support;
 using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
@@ -73,6 +73,44 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<
         var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("no record yet", "e2e/never-uploaded.png"), (problem.GetProperty("error").GetString(), problem.GetProperty("key").GetString()));
     }
+
+    [Fact]
+    public async Task The_aws_resources_are_dashboard_resources_with_their_settings_and_live_message_counts()
+    {
+        var notifications = pipeline.App.ResourceNotifications;
+        foreach (var name in new[] { "image-processing-key", Names.Bucket, Names.UploadQueue, Names.DeadLetterQueue, Names.RecordsTable,
+            Names.ImageEventsTopic, Names.SecurityAlertsTopic, Names.ImageEventsInbox, Names.SecurityAlertsInbox })
+        {
+            await notifications.WaitForResourceAsync(name, Aspire.Hosting.ApplicationModel.KnownResourceStates.Running).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal("3", Property(Names.UploadQueue, "aws.max-receives"));
+        Assert.Equal("14 days", Property(Names.UploadQueue, "aws.retention"));
+        Assert.Equal("uploads/", Property(Names.Bucket, "aws.notification.prefix"));
+        Assert.Equal("expiresAt", Property(Names.RecordsTable, "aws.ttl-attribute"));
+        Assert.Equal("alias/image-processing", Property("image-processing-key", "aws.alias"));
+        Assert.Equal("AWS::SQS::Queue", Snapshot(Names.DeadLetterQueue).ResourceType);
+
+        // The counts follow the queue: a message sent now shows within a few refreshes.
+        var inbox = await QueueUrlAsync(Names.SecurityAlertsInbox);
+        int Visible() => int.Parse(Property(Names.SecurityAlertsInbox, "aws.messages.visible") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var before = Visible();
+        await pipeline.Sqs.SendMessageAsync(inbox, "{\"counted\":true}");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Visible() <= before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.True(Visible() > before, $"the visible count stayed at {before}");
+        await DrainAsync(inbox, expected: before + 1);
+    }
+
+    private Aspire.Hosting.ApplicationModel.CustomResourceSnapshot Snapshot(string name) =>
+        pipeline.App.ResourceNotifications.TryGetCurrentState(name, out var resource) ? resource.Snapshot : throw new InvalidOperationException($"no resource {name}");
+
+    private string? Property(string name, string property) =>
+        Snapshot(name).Properties.FirstOrDefault(p => p.Name == property)?.Value?.ToString();
 
     [Fact]
     public async Task A_message_that_keeps_failing_ends_in_the_dead_letter_queue()

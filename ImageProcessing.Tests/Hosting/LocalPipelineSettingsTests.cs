@@ -1,5 +1,5 @@
 using ImageProcessing.FunctionHost.Commands;
-using ImageProcessing.FunctionHost.Local;
+using ImageProcessing.LocalAws;
 using Microsoft.Extensions.Configuration;
 
 namespace ImageProcessing.Tests.Hosting;

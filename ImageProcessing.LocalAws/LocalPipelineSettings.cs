@@ -2,7 +2,7 @@ using ImageProcessing.Function.Processing;
 using ImageProcessing.Pipeline;
 using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
-namespace ImageProcessing.FunctionHost.Local;
+namespace ImageProcessing.LocalAws;
 
 /// <summary>
 /// The local pipeline's configuration: <c>Pipeline:NamePrefix</c>, <c>Pipeline:VisibilityTimeoutSeconds</c>, and

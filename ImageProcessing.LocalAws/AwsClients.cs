@@ -5,9 +5,9 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS;
 using ImageProcessing.Function.Aws.Sns;
-using ImageProcessing.FunctionHost.Local;
+using Microsoft.Extensions.Configuration;
 
-namespace ImageProcessing.FunctionHost.Hosting;
+namespace ImageProcessing.LocalAws;
 
 /// <summary>
 /// SDK clients for the local pipeline. <c>AWS_ENDPOINT_URL</c> points them at the emulator (the app host sets it);

@@ -1,6 +1,6 @@
 using ImageProcessing.Pipeline;
 
-namespace ImageProcessing.FunctionHost.Local;
+namespace ImageProcessing.LocalAws;
 
 /// <summary>What provisioning created or found: everything the function and a developer need to find.</summary>
 public sealed record LocalResources(

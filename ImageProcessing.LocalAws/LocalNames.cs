@@ -1,6 +1,6 @@
 using ImageProcessing.Pipeline;
 
-namespace ImageProcessing.FunctionHost.Local;
+namespace ImageProcessing.LocalAws;
 
 /// <summary>Names of the local pipeline's resources; a prefix keeps parallel environments (tests) apart.</summary>
 public sealed record LocalNames(string Prefix = "")
