@@ -64,7 +64,7 @@ var function = builder.AddProject<Projects.ImageProcessing_FunctionHost>("image-
     .WithArgs("serve", "--FunctionHost:Role=function")
     .WithHttpEndpoint(name: "http")
     .WithHttpHealthCheck("/health")
-    .WithParentRelationship(pipeline);
+    .WithRelationship(pipeline.Resource, "reads and writes");
 WireAws(function);
 
 // The upload page and its endpoints: uploads go to S3, which notifies the queue the function reads.

@@ -88,7 +88,7 @@ public static partial class LocalPipelineExtensions
             {
                 State = KnownResourceStates.Running,
                 StartTimeStamp = DateTime.UtcNow,
-                Properties = Properties(descriptions[name]),
+                Properties = Merge(state.Properties, descriptions[name]),
             });
         }
 
@@ -96,7 +96,7 @@ public static partial class LocalPipelineExtensions
         {
             State = KnownResourceStates.Running,
             StartTimeStamp = DateTime.UtcNow,
-            Properties = Properties([("aws.endpoint", emulatorUrl()), ("aws.region", region), ("resources", pipeline.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+            Properties = Merge(state.Properties, [("aws.endpoint", emulatorUrl()), ("aws.region", region), ("resources", pipeline.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
         });
         LogProvisioned(logger, pipeline.Children.Count, emulatorUrl());
         pipeline.Complete(resources);
@@ -124,7 +124,7 @@ public static partial class LocalPipelineExtensions
                     }, cancellationToken);
                     await notifications.PublishUpdateAsync(pipeline.Children[name], state => state with
                     {
-                        Properties = Properties([.. descriptions[name],
+                        Properties = Merge(state.Properties, [.. descriptions[name],
                             ("aws.messages.visible", attributes.ApproximateNumberOfMessages),
                             ("aws.messages.in-flight", attributes.ApproximateNumberOfMessagesNotVisible)]),
                     });
@@ -151,7 +151,7 @@ public static partial class LocalPipelineExtensions
             await notifications.PublishUpdateAsync(resource, snapshot => snapshot with
             {
                 State = state,
-                Properties = properties is null ? snapshot.Properties : Properties(properties),
+                Properties = properties is null ? snapshot.Properties : Merge(snapshot.Properties, properties),
             });
         }
     }
@@ -168,6 +168,13 @@ public static partial class LocalPipelineExtensions
 
     [LoggerMessage(2, LogLevel.Information, "Provisioned {Count} resources at {Endpoint}")]
     private static partial void LogProvisioned(ILogger logger, int count, string endpoint);
+
+    /// <summary>Sets these properties and keeps the others: the dashboard's own (the parent, the type) are properties too.</summary>
+    private static ImmutableArray<ResourcePropertySnapshot> Merge(ImmutableArray<ResourcePropertySnapshot> current, (string Name, object Value)[] properties)
+    {
+        var names = properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. current.Where(p => !names.Contains(p.Name)), .. Properties(properties)];
+    }
 
     private static ImmutableArray<ResourcePropertySnapshot> Properties((string Name, object Value)[] properties) =>
         [.. properties.Select(p => new ResourcePropertySnapshot(p.Name, p.Value))];

@@ -8,7 +8,7 @@ using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 namespace ImageProcessing.Function.Aws;
 
 /// <summary>Maps <see cref="ImageRecord"/> to and from DynamoDB items (schema in docs/contracts.md).</summary>
-internal static class RecordMapper
+public static class RecordMapper
 {
     public static Dictionary<string, AttributeValue> ToItem(ImageRecord record)
     {
@@ -36,6 +36,14 @@ internal static class RecordMapper
         AddNumber(item, "sourceHeight", record.Description?.Height);
         AddNumber(item, "durationMs", record.DurationMs);
         return item;
+    }
+
+    /// <summary>An item read by a query or scan: the source version comes from its own key attributes.</summary>
+    public static ImageRecord FromItem(Dictionary<string, AttributeValue> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return FromItem(new SourceVersion(Text(item, "sourceBucket") ?? string.Empty, Text(item, Schema.PartitionKey) ?? string.Empty,
+            Text(item, Schema.SortKey) ?? string.Empty), item);
     }
 
     public static ImageRecord FromItem(SourceVersion source, Dictionary<string, AttributeValue> item) => new()

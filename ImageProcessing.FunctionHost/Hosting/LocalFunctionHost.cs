@@ -61,6 +61,7 @@ public static class LocalFunctionHost
         if (role.ServesUploads)
         {
             app.MapUploadEndpoints();
+            app.MapGalleryEndpoints();
         }
 
         await app.RunAsync();

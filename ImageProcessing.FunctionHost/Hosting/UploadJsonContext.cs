@@ -15,4 +15,6 @@ internal sealed record UploadProblem(string Error, [property: JsonIgnore(Conditi
 [JsonSerializable(typeof(UploadAccepted))]
 [JsonSerializable(typeof(UploadProblem))]
 [JsonSerializable(typeof(JsonArray))]
+[JsonSerializable(typeof(UploadView))]
+[JsonSerializable(typeof(List<UploadView>))]
 internal sealed partial class UploadJsonContext : JsonSerializerContext;

@@ -18,6 +18,7 @@ namespace ImageProcessing.Tests.EndToEnd;
 public sealed class AppHostFixture : IAsyncLifetime
 {
     public const string DashboardApiKey = "e2e-telemetry-key";
+
     private DistributedApplication? _app;
     private AwsRulesGateway? _gateway;
 
@@ -31,7 +32,9 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         var emulatorPort = StubHandler.FreeLoopbackPort();
         _gateway = await AwsRulesGateway.StartAsync(new Uri($"http://127.0.0.1:{emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
-        string[] args = [$"AppHost:DashboardApiKey={DashboardApiKey}", $"Emulator:Port={emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"];
+        // The browser tests open the dashboard without its login token (it changes each run).
+        string[] args = [$"AppHost:DashboardApiKey={DashboardApiKey}", "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
+            $"Emulator:Port={emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ImageProcessing_AppHost>(args, (options, _) =>
         {
             options.DisableDashboard = false;
@@ -57,6 +60,9 @@ public sealed class AppHostFixture : IAsyncLifetime
         DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = Emulator.ToString() });
     }
 
+    /// <summary>The upload page's address.</summary>
+    public Uri UploadPage => _app!.GetEndpoint("upload-api", "http");
+
     /// <summary>A client of the upload page and its API.</summary>
     public HttpClient CreateFunctionHostClient() => _app!.CreateHttpClient("upload-api", "http");
 
@@ -79,4 +85,11 @@ public sealed class AppHostFixture : IAsyncLifetime
             _gateway.ThrowIfViolated();
         }
     }
+}
+
+/// <summary>One app host for every end-to-end class: it binds fixed ports (the upload page), so two cannot run at once.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppHostGroup : ICollectionFixture<AppHostFixture>
+{
+    public const string Name = "apphost";
 }

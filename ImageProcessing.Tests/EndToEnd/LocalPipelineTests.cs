@@ -11,8 +11,9 @@ using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 namespace ImageProcessing.Tests.EndToEnd;
 
 /// <summary>The app host end to end: uploads through S3, outputs, records, notifications, one trace, the DLQ.</summary>
+[Collection(AppHostGroup.Name)]
 [Trait("Category", "e2e")]
-public sealed class LocalPipelineTests(AppHostFixture pipeline) : IClassFixture<AppHostFixture>
+public sealed class LocalPipelineTests(AppHostFixture pipeline)
 {
     private static readonly LocalNames Names = new();
 
