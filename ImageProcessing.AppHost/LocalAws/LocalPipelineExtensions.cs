@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Amazon.SQS.Model;
-using ImageProcessing.LocalAws;
+using ImageProcessing.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ImageProcessing.LocalAws;
+using ImageProcessing.Operations;
 using ImageProcessing.Pipeline;
 
 namespace ImageProcessing.AppHost.LocalAws;

@@ -11,11 +11,13 @@ namespace ImageProcessing.Function.Aws;
 
 /// <summary>
 /// The records table over the low-level DynamoDB client. Conditional writes make the first final
-/// writer win: a duplicate delivery can never overwrite or re-announce a finished record.
+/// writer win: a duplicate delivery can never overwrite or re-announce a finished record, while a delivery under
+/// changed rules (a reprocessing) takes the record over and announces its new verdict.
 /// </summary>
 public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableName) : IRecordStore
 {
-    private const string NotFinal = "attribute_not_exists(#pk) OR #status = :processing";
+    /// <summary>No verdict yet, or a verdict of other rules (a reprocessing): the only items a writer may take over.</summary>
+    private const string OpenToThisWriter = "attribute_not_exists(#pk) OR #status = :processing OR attribute_not_exists(#rules) OR #rules <> :rules";
 
     public async Task<ImageRecord?> GetAsync(SourceVersion source, CancellationToken cancellationToken)
     {
@@ -35,9 +37,12 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
                 TableName = tableName,
                 Key = KeyOf(source),
                 UpdateExpression = "SET #status = :processing, sourceBucket = :bucket, receivedAt = if_not_exists(receivedAt, :now), " +
-                    "lastAttemptAt = :now, requestId = :request, #ttl = :ttl ADD attempts :one",
-                ConditionExpression = NotFinal,
-                ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#ttl"] = Schema.TimeToLiveAttribute },
+                    "lastAttemptAt = :now, requestId = :request, #ttl = :ttl, #rules = :rules, notified = :false ADD attempts :one",
+                ConditionExpression = OpenToThisWriter,
+                ExpressionAttributeNames = new()
+                {
+                    ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#ttl"] = Schema.TimeToLiveAttribute, ["#rules"] = RecordMapper.RulesFingerprintAttribute,
+                },
                 ExpressionAttributeValues = new()
                 {
                     [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() },
@@ -46,6 +51,8 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
                     [":request"] = new AttributeValue { S = context.RequestId },
                     [":ttl"] = new AttributeValue { N = context.ExpiresAt.ToString(CultureInfo.InvariantCulture) },
                     [":one"] = new AttributeValue { N = "1" },
+                    [":rules"] = new AttributeValue { S = context.RulesFingerprint ?? string.Empty },
+                    [":false"] = new AttributeValue { BOOL = false },
                 },
                 ReturnValues = ReturnValue.ALL_NEW,
             }, cancellationToken);
@@ -66,9 +73,13 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
             {
                 TableName = tableName,
                 Item = RecordMapper.ToItem(record),
-                ConditionExpression = NotFinal,
-                ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey, ["#status"] = "status" },
-                ExpressionAttributeValues = new() { [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() } },
+                ConditionExpression = OpenToThisWriter,
+                ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#rules"] = RecordMapper.RulesFingerprintAttribute },
+                ExpressionAttributeValues = new()
+                {
+                    [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() },
+                    [":rules"] = new AttributeValue { S = record.RulesFingerprint ?? string.Empty },
+                },
             }, cancellationToken);
             return true;
         }

@@ -10,6 +10,8 @@ namespace ImageProcessing.Function.Aws;
 /// <summary>Maps <see cref="ImageRecord"/> to and from DynamoDB items (schema in docs/contracts.md).</summary>
 public static class RecordMapper
 {
+    public const string RulesFingerprintAttribute = "rulesFingerprint";
+
     public static Dictionary<string, AttributeValue> ToItem(ImageRecord record)
     {
         var item = new Dictionary<string, AttributeValue>
@@ -17,7 +19,7 @@ public static class RecordMapper
             [Schema.PartitionKey] = S(record.Source.Key),
             [Schema.SortKey] = S(record.Source.Version),
             ["sourceBucket"] = S(record.Source.Bucket),
-            ["eventId"] = S(record.Source.EventId),
+            ["eventId"] = S(record.EventId),
             ["status"] = S(record.Status.Name()),
             ["attempts"] = N(record.Attempts),
             [Schema.TimeToLiveAttribute] = N(record.ExpiresAt),
@@ -25,6 +27,7 @@ public static class RecordMapper
             ["outputs"] = new AttributeValue { L = [.. record.Outputs.Select(OutputItem)] },
         };
         Add(item, "reason", record.Reason);
+        Add(item, RulesFingerprintAttribute, record.RulesFingerprint);
         Add(item, "message", record.Message);
         Add(item, "sourceFormat", record.Description?.Format?.Name());
         Add(item, "sourceSha256", record.Description?.Sha256);
@@ -65,6 +68,7 @@ public static class RecordMapper
         DurationMs = Number(item, "durationMs"),
         ExpiresAt = (long)(Number(item, Schema.TimeToLiveAttribute) ?? 0),
         Notified = item.TryGetValue("notified", out var notified) && notified.BOOL == true,
+        RulesFingerprint = Text(item, RulesFingerprintAttribute),
     };
 
     private static AttributeValue OutputItem(OutputSummary output) => new()

@@ -22,6 +22,12 @@ public sealed record ImageRecord
     public long ExpiresAt { get; init; }
     public bool Notified { get; init; }
 
+    /// <summary>The <see cref="Rules.RuleSet.Fingerprint"/> of the rules that made this verdict.</summary>
+    public string? RulesFingerprint { get; init; }
+
+    /// <summary>Shared by the record and its notification: subscribers drop duplicates by it.</summary>
+    public string EventId => RulesFingerprint is null ? Source.EventId : Source.EventIdFor(RulesFingerprint);
+
     public static ImageRecord From(SourceVersion source, ProcessingResult result, RecordContext context) => new()
     {
         Source = source,
@@ -36,5 +42,6 @@ public sealed record ImageRecord
         CompletedAt = context.Now,
         DurationMs = Math.Round((context.Now - context.ReceivedAt).TotalMilliseconds, 1),
         ExpiresAt = context.ExpiresAt,
+        RulesFingerprint = context.RulesFingerprint,
     };
 }

@@ -58,15 +58,17 @@ public sealed class UploadHandler(
         var version = head.VersionId ?? NonEmpty(head.ETag.Trim('"')) ?? NonEmpty(record.S3.S3Object.ETag?.Trim('"')) ?? invocation.MessageId;
         var source = new SourceVersion(bucket, key, version);
         var existing = await records.GetAsync(source, cancellationToken);
-        if (existing is { Status: var status } && status.IsFinal())
+        var rules = settings.Rules.Fingerprint;
+        if (existing is { Status: var status } && status.IsFinal() && existing.RulesFingerprint == rules)
         {
             await AnnounceOnceAsync(existing, cancellationToken);
             return Skip(key, "already " + status.Name(), invocation, UploadStatus.Duplicate);
         }
 
+        // No record, one in progress, or a verdict under other rules (a reprocessing): do the work.
         var now = time.GetUtcNow();
         var context = new RecordContext(invocation.RequestId, 0, existing?.ReceivedAt ?? now, now,
-            now.AddDays(settings.RecordRetentionDays).ToUnixTimeSeconds());
+            now.AddDays(settings.RecordRetentionDays).ToUnixTimeSeconds(), rules);
         if (await records.StartAttemptAsync(source, context, cancellationToken) is not { } attempt)
         {
             return Skip(key, "finished by a concurrent delivery", invocation, UploadStatus.Duplicate);

@@ -1,4 +1,4 @@
-using ImageProcessing.LocalAws;
+using ImageProcessing.Operations;
 
 namespace ImageProcessing.FunctionHost.Commands;
 

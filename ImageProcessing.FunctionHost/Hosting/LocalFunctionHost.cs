@@ -1,7 +1,7 @@
 using ImageProcessing.Function;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Telemetry;
-using ImageProcessing.LocalAws;
+using ImageProcessing.Operations;
 
 namespace ImageProcessing.FunctionHost.Hosting;
 

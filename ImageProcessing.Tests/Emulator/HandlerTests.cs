@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Amazon.S3.Model;
+using ImageProcessing.Function.Rules;
 using ImageProcessing.Tests.Support;
+using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
 namespace ImageProcessing.Tests.Emulator;
 
@@ -107,6 +109,34 @@ public sealed class HandlerTests(MotoServer moto)
         var record = Assert.Single(await env.RecordsAsync("uploads/once.jpg"));
         Assert.Equal("1", record["attempts"].N);
         Assert.Single(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl));
+    }
+
+    [Fact]
+    public async Task A_delivery_under_changed_rules_does_the_work_again_and_announces_the_new_verdict_once()
+    {
+        using var env = await PipelineEnvironment.CreateAsync(moto);
+        var messages = await env.UploadAndReceiveAsync("uploads/again.jpg", TestImages.Jpeg(1600, 1200));
+        Assert.Empty((await env.InvokeAsync(messages)).BatchItemFailures);
+        var first = Assert.Single(await env.RecordsAsync("uploads/again.jpg"));
+
+        env.Deploy(new Dictionary<string, string> { [Env.RulesJson] = DefaultRules.Json.Replace("1024", "640", StringComparison.Ordinal) });
+        Assert.Empty((await env.InvokeAsync(messages, receiveCount: 2)).BatchItemFailures);
+        Assert.Empty((await env.InvokeAsync(messages, receiveCount: 3)).BatchItemFailures);
+
+        var second = Assert.Single(await env.RecordsAsync("uploads/again.jpg"));
+        Assert.Equal("2", second["attempts"].N);
+        Assert.NotEqual(first["rulesFingerprint"].S, second["rulesFingerprint"].S);
+        Assert.NotEqual(first["eventId"].S, second["eventId"].S);
+        Assert.Equal("640", Assert.Single(second["outputs"].L).M["width"].N);
+        using (var output = await env.S3.GetObjectAsync(env.Resources.Bucket, "processed/again.jpg"))
+        using (var decoded = NetVips.Image.NewFromStream(output.ResponseStream))
+        {
+            Assert.Equal((640, 480), (decoded.Width, decoded.Height));
+        }
+
+        var notifications = await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl);
+        var eventIds = notifications.Select(n => JsonDocument.Parse(n.GetProperty("Message").GetString()!).RootElement.GetProperty("eventId").GetString());
+        Assert.Equal(new[] { first["eventId"].S, second["eventId"].S }.Order(StringComparer.Ordinal), eventIds.Order(StringComparer.Ordinal));
     }
 
     [Fact]

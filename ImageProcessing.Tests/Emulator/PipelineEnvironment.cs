@@ -12,7 +12,7 @@ using ImageProcessing.Function;
 using ImageProcessing.Function.Aws.Sns;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Events;
-using ImageProcessing.LocalAws;
+using ImageProcessing.Operations;
 using ImageProcessing.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
@@ -61,15 +61,20 @@ internal sealed class PipelineEnvironment : IDisposable
         environment.NamePrefix = prefix;
         var provisioner = new LocalProvisioner(environment.Kms, environment.S3, environment.Sqs, environment.DynamoDb, environment.SnsQuery, Region);
         environment.Resources = await provisioner.ProvisionAsync(LocalPipelineSettings.For(new LocalNames(prefix)));
-        var variables = environment.Resources.FunctionEnvironment().ToDictionary();
+        environment.Deploy(settings);
+        return environment;
+    }
+
+    /// <summary>Replaces the function with one configured by these settings over the same resources, as a deployment would.</summary>
+    public void Deploy(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var variables = Resources.FunctionEnvironment().ToDictionary();
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             variables[name] = value;
         }
 
-        environment.App = new FunctionApp(FunctionSettings.From(variables.GetValueOrDefault), environment.S3, environment.DynamoDb,
-            environment.Sns, NullLoggerFactory.Instance, TimeProvider.System);
-        return environment;
+        App = new FunctionApp(FunctionSettings.From(variables.GetValueOrDefault), S3, DynamoDb, Sns, NullLoggerFactory.Instance, TimeProvider.System);
     }
 
     public Task UploadAsync(string key, byte[] content, IDictionary<string, string>? metadata = null)

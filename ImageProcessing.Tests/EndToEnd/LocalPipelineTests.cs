@@ -4,7 +4,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using Amazon.SQS.Model;
-using ImageProcessing.LocalAws;
+using ImageProcessing.Operations;
 using ImageProcessing.Tests.Support;
 using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 

@@ -1,5 +1,5 @@
 using ImageProcessing.FunctionHost.Commands;
-using ImageProcessing.LocalAws;
+using ImageProcessing.Operations;
 using Microsoft.Extensions.Configuration;
 
 namespace ImageProcessing.Tests.Hosting;

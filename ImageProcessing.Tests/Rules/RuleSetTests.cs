@@ -92,4 +92,31 @@ public sealed class RuleSetTests
 
         Assert.Equal(2, rules.Select("uploads/x.png").Renditions.Count);
     }
+
+    [Fact]
+    public void Equal_rules_have_one_fingerprint_whatever_the_json_looks_like()
+    {
+        var reordered = """
+            { "rules": [
+                { "renditions": [ { "height": 200, "width": 200, "resize": "fit", "name": "thumb-200" } ], "suffix": "_THUMB" },
+                { "suffix": "_grayscale", "renditions": [ { "name": "grayscale", "resize": "none", "grayscale": true } ] },
+                { "suffix": "", "renditions": [ { "name": "fit-1024", "resize": "fit", "width": 1024, "height": 1024 } ] } ] }
+            """;
+
+        Assert.Equal(RuleSet.Default.Fingerprint, RuleSetLoader.Parse(reordered, "test").Fingerprint);
+        Assert.Matches("^[0-9a-f]{16}$", RuleSet.Default.Fingerprint);
+    }
+
+    [Theory]
+    [InlineData("\"width\": 1024", "\"width\": 1000")]
+    [InlineData("\"jpegQuality\": 85", "\"jpegQuality\": 80")]
+    [InlineData("\"_thumb\"", "\"_small\"")]
+    [InlineData("\"grayscale\": true", "\"grayscale\": false")]
+    public void Any_change_to_what_the_rules_make_changes_the_fingerprint(string from, string to)
+    {
+        var changed = DefaultRules.Json.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(DefaultRules.Json, changed);
+
+        Assert.NotEqual(RuleSet.Default.Fingerprint, RuleSetLoader.Parse(changed, "test").Fingerprint);
+    }
 }

@@ -20,7 +20,7 @@ public sealed record ImageEventMessage(
     {
         ArgumentNullException.ThrowIfNull(record);
         return new(
-            record.Source.EventId,
+            record.EventId,
             "image." + record.Status.Name(),
             record.Status.Name(),
             record.Reason,

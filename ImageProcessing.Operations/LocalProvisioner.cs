@@ -11,7 +11,7 @@ using ImageProcessing.Function.Aws.Sns;
 using ImageProcessing.Pipeline;
 using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
-namespace ImageProcessing.LocalAws;
+namespace ImageProcessing.Operations;
 
 /// <summary>
 /// Creates the pipeline's resources in an AWS emulator from <see cref="PipelineDefinition"/> with SDK

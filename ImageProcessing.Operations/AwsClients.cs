@@ -7,7 +7,7 @@ using Amazon.SQS;
 using ImageProcessing.Function.Aws.Sns;
 using Microsoft.Extensions.Configuration;
 
-namespace ImageProcessing.LocalAws;
+namespace ImageProcessing.Operations;
 
 /// <summary>
 /// SDK clients for the local pipeline. <c>AWS_ENDPOINT_URL</c> points them at the emulator (the app host sets it);

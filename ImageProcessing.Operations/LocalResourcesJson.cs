@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ImageProcessing.LocalAws;
+namespace ImageProcessing.Operations;
 
 /// <summary>
 /// <see cref="LocalResources"/> as JSON: what <c>provision</c> prints, and what the app host hands the function host

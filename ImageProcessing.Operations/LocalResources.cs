@@ -1,6 +1,6 @@
 using ImageProcessing.Pipeline;
 
-namespace ImageProcessing.LocalAws;
+namespace ImageProcessing.Operations;
 
 /// <summary>What provisioning created or found: everything the function and a developer need to find.</summary>
 public sealed record LocalResources(

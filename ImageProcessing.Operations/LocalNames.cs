@@ -1,6 +1,6 @@
 using ImageProcessing.Pipeline;
 
-namespace ImageProcessing.LocalAws;
+namespace ImageProcessing.Operations;
 
 /// <summary>Names of the local pipeline's resources; a prefix keeps parallel environments (tests) apart.</summary>
 public sealed record LocalNames(string Prefix = "")

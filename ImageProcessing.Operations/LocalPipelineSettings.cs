@@ -2,7 +2,7 @@ using ImageProcessing.Function.Processing;
 using ImageProcessing.Pipeline;
 using Env = ImageProcessing.Pipeline.PipelineDefinition.EnvironmentVariables;
 
-namespace ImageProcessing.LocalAws;
+namespace ImageProcessing.Operations;
 
 /// <summary>
 /// The local pipeline's configuration: <c>Pipeline:NamePrefix</c>, <c>Pipeline:VisibilityTimeoutSeconds</c>, and
