@@ -66,6 +66,7 @@ var function = builder.AddProject<Projects.ImageProcessing_FunctionHost>("image-
     .WithHttpHealthCheck("/health")
     .WithRelationship(pipeline.Resource, "reads and writes");
 WireAws(function);
+pipeline.WithOperatorCommands(function);
 
 // The upload page and its endpoints: uploads go to S3, which notifies the queue the function reads.
 var uploadApi = builder.AddProject<Projects.ImageProcessing_FunctionHost>("upload-api")

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Configuration;
 namespace ImageProcessing.Operations;
 
 /// <summary>
-/// SDK clients for the local pipeline. <c>AWS_ENDPOINT_URL</c> points them at the emulator (the app host sets it);
-/// credentials and region come from the SDK's usual chain, with the emulator's dummy values as the fallback.
+/// SDK clients for the local pipeline and the operator commands. <c>AWS_ENDPOINT_URL</c> points them at the emulator
+/// (the app host sets it); without it they talk to AWS. Credentials come from the SDK's usual chain, with the
+/// emulator's dummy values as the fallback when an emulator is the endpoint.
 /// </summary>
 public sealed class AwsClients : IDisposable
 {
@@ -20,9 +21,10 @@ public sealed class AwsClients : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         Endpoint = configuration["AWS_ENDPOINT_URL"] is { Length: > 0 } url ? new Uri(url) : null;
         Region = configuration["AWS_REGION"] ?? configuration["AWS_DEFAULT_REGION"] ?? "us-east-1";
-        var credentials = configuration["AWS_ACCESS_KEY_ID"] is { Length: > 0 }
+        // Emulators accept any key; against AWS the SDK's chain (environment, profile, SSO, instance role) applies.
+        var credentials = Endpoint is null || configuration["AWS_ACCESS_KEY_ID"] is { Length: > 0 }
             ? null
-            : new BasicAWSCredentials("test", "test"); // emulators accept any key; never used against AWS
+            : new BasicAWSCredentials("test", "test");
         var region = RegionEndpoint.GetBySystemName(Region);
 
         T Configure<T>(T config)

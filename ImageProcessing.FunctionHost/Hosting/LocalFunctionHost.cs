@@ -2,6 +2,7 @@ using ImageProcessing.Function;
 using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Telemetry;
 using ImageProcessing.Operations;
+using ImageProcessing.Operations.Operator;
 
 namespace ImageProcessing.FunctionHost.Hosting;
 
@@ -16,7 +17,7 @@ public static class LocalFunctionHost
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddServiceDefaults(FunctionTelemetry.Name);
+        builder.AddServiceDefaults(FunctionTelemetry.Name, OperationsTelemetry.Name);
         builder.Services.Configure<EventSourceOptions>(builder.Configuration.GetSection(EventSourceOptions.Section));
         var eventSource = builder.Configuration.GetSection(EventSourceOptions.Section).Get<EventSourceOptions>() ?? new EventSourceOptions();
         // Shutdown waits for a batch in flight: never shorter than one invocation.
@@ -46,6 +47,8 @@ public static class LocalFunctionHost
             clients.Sns,
             services.GetRequiredService<ILoggerFactory>(),
             TimeProvider.System));
+        builder.Services.AddSingleton(services => new QueueOperations(clients.Sqs, services.GetRequiredService<ILogger<QueueOperations>>()));
+        builder.Services.AddSingleton(services => new ReprocessOperation(clients.S3, clients.Sqs, services.GetRequiredService<ILogger<ReprocessOperation>>()));
         if (role.RunsFunction)
         {
             builder.Services.AddHostedService<LocalEventSourceMapping>();
@@ -58,6 +61,7 @@ public static class LocalFunctionHost
         }
 
         app.MapDefaultEndpoints();
+        app.MapOperatorEndpoints();
         if (role.ServesUploads)
         {
             app.MapUploadEndpoints();

@@ -17,4 +17,5 @@ internal sealed record UploadProblem(string Error, [property: JsonIgnore(Conditi
 [JsonSerializable(typeof(JsonArray))]
 [JsonSerializable(typeof(UploadView))]
 [JsonSerializable(typeof(List<UploadView>))]
+[JsonSerializable(typeof(ImageProcessing.Operations.Operator.OperationResult))]
 internal sealed partial class UploadJsonContext : JsonSerializerContext;

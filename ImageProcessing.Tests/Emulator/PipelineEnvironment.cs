@@ -101,6 +101,7 @@ internal sealed class PipelineEnvironment : IDisposable
                 MaxNumberOfMessages = 10,
                 WaitTimeSeconds = 1,
                 MessageSystemAttributeNames = ["All"],
+                MessageAttributeNames = ["All"],
             });
             foreach (var message in response.Messages ?? [])
             {

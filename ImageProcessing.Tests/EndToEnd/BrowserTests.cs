@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using ImageProcessing.Tests.Support;
 using Microsoft.Playwright;
@@ -91,4 +92,31 @@ public sealed class BrowserTests(AppHostFixture pipeline) : IAsyncLifetime
 
         await Browser.ScreenshotAsync(page, "dashboard-resources.png");
     }
+
+    [Fact]
+    public async Task The_dead_letter_queue_offers_redrive_and_the_bucket_reprocessing_in_the_dashboard()
+    {
+        var page = await _browser.OpenAsync(pipeline.Dashboard);
+        await Assertions.Expect(page.GetByText("image-uploads-dlq", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await Row(page, "image-uploads-dlq").GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Redrive" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Move every message of image-uploads-dlq back to image-uploads, to be processed again?")).ToBeVisibleAsync();
+        await page.Locator("fluent-button", new() { HasText = "Yes" }).ClickAsync();
+        // Another test may have left a poison message there: either outcome is an answer in words.
+        await Assertions.Expect(page.GetByText(new Regex("^(Moved [0-9]+ messages? from image-uploads-dlq back to image-uploads\\.|The dead-letter queue image-uploads-dlq has no messages to redrive.*)$")))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await Row(page, "images").GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Reprocess uploads" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Prefix under uploads/", new() { Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Textbox).FillAsync("no-such-prefix/");
+        await Browser.ScreenshotAsync(page, "dashboard-reprocess.png");
+        await page.Locator("fluent-button", new() { HasText = "Reprocess uploads" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No uploads under 'uploads/no-such-prefix/' in images: nothing to reprocess."))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    private static ILocator Row(IPage page, string resource) =>
+        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) });
 }

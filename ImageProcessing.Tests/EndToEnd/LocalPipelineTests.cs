@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using Amazon.SQS.Model;
 using ImageProcessing.Operations;
+using Microsoft.Extensions.DependencyInjection;
 using ImageProcessing.Tests.Support;
 using Schema = ImageProcessing.Pipeline.PipelineDefinition.RecordsTable;
 
@@ -135,6 +136,42 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline)
 
         Assert.Fail("the failing message never reached the dead-letter queue");
     }
+
+    [Fact]
+    public async Task The_resources_commands_redrive_the_dead_letter_queue_and_reprocess_uploads_or_say_why_not()
+    {
+        var commands = pipeline.App.Services.GetRequiredService<Aspire.Hosting.ApplicationModel.ResourceCommandService>();
+        // A dead-lettered event the function will skip (outside the upload prefix), so it leaves the queues for good.
+        var dlqUrl = await QueueUrlAsync(Names.DeadLetterQueue);
+        await pipeline.Sqs.SendMessageAsync(dlqUrl, """{"Records":[{"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"images"},"object":{"key":"elsewhere/x.jpg"}}}]}""");
+
+        var redrive = await commands.ExecuteCommandAsync(Names.DeadLetterQueue, "redrive");
+
+        Assert.True(redrive.Success, redrive.Message);
+        Assert.Matches($"^Moved [0-9]+ messages? from {Names.DeadLetterQueue} back to {Names.UploadQueue}\\.$", redrive.Message);
+
+        await UploadAsync("uploads/e2e-reprocess/again.jpg", TestImages.Jpeg(640, 480));
+        Assert.Equal("1", (await FinalRecordAsync("uploads/e2e-reprocess/again.jpg"))["attempts"].N);
+        await DrainAsync(await QueueUrlAsync(Names.ImageEventsInbox), expected: 1);
+        var reprocess = await commands.ExecuteCommandAsync(Names.Bucket, "reprocess", Prefix("e2e-reprocess/"), CancellationToken.None);
+        Assert.True(reprocess.Success, reprocess.Message);
+        Assert.StartsWith("Queued 1 upload under 'uploads/e2e-reprocess/'", reprocess.Message, StringComparison.Ordinal);
+
+        var unknown = await commands.ExecuteCommandAsync(Names.Bucket, "reprocess", Prefix("no-such-prefix/"), CancellationToken.None);
+        Assert.False(unknown.Success);
+        Assert.Equal("No uploads under 'uploads/no-such-prefix/' in images: nothing to reprocess.", unknown.Message);
+
+        var model = pipeline.App.Services.GetRequiredService<Aspire.Hosting.ApplicationModel.DistributedApplicationModel>();
+        foreach (var (resource, command) in new[] { (Names.DeadLetterQueue, "redrive"), (Names.UploadQueue, "purge"), (Names.Bucket, "reprocess") })
+        {
+            var annotations = model.Resources.Single(r => r.Name == resource).Annotations.OfType<Aspire.Hosting.ApplicationModel.ResourceCommandAnnotation>();
+            // Confirmed by a dialog: a confirmation, or the dialog that asks for the command's arguments.
+            Assert.Contains(annotations, a => a.Name == command && (!string.IsNullOrEmpty(a.ConfirmationMessage) || a.Arguments.Count > 0));
+        }
+    }
+
+    private static Aspire.Hosting.InteractionInputCollection Prefix(string prefix) =>
+        new([new Aspire.Hosting.InteractionInput { Name = "prefix", InputType = Aspire.Hosting.InputType.Text, Value = prefix }]);
 
     private async Task UploadAsync(string key, byte[] content, ActivityTraceId? traceId = null)
     {

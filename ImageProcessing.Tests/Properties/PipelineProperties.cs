@@ -75,6 +75,11 @@ public sealed class PipelineProperties
         Prop.ForAll(Keys(), key =>
             S3Keys.Decode(FormEncode(key, keepSlash: true)) == key && S3Keys.Decode(FormEncode(key, keepSlash: false)) == key);
 
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public Property Keys_encoded_for_a_reprocessing_event_decode_back_with_their_slashes() =>
+        Prop.ForAll(Keys(), key =>
+            S3Keys.Decode(S3Keys.Encode(key)) == key && S3Keys.Encode(key).Count(c => c == '/') == key.Count(c => c == '/'));
+
     [Theory]
     [InlineData("uploads/red+flower.jpg", "uploads/red flower.jpg")]
     [InlineData("uploads/a%2Bb.jpg", "uploads/a+b.jpg")]
