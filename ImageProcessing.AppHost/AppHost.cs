@@ -1,7 +1,11 @@
 using ImageProcessing.AppHost;
+using ImageProcessing.AppHost.Deployment;
 using ImageProcessing.AppHost.LocalAws;
 
 var builder = DistributedApplication.CreateBuilder(args);
+
+// aspire publish writes the synthesized AWS templates; aspire deploy runs scripts/deploy.sh.
+builder.AddAwsPipelineSteps();
 
 // Point at an emulator you already run (e.g. LocalStack: http://localhost:4566) with Emulator:Endpoint;
 // otherwise moto is started on the fixed loopback port Emulator:Port.
@@ -13,7 +17,7 @@ IResourceBuilder<ExecutableResource>? emulator = null;
 EndpointReference? emulatorEndpoint = null;
 if (string.IsNullOrWhiteSpace(externalEndpoint))
 {
-    if (EmulatorCheck.FindProblem() is { } problem)
+    if (builder.ExecutionContext.IsRunMode && EmulatorCheck.FindProblem() is { } problem)
     {
         Console.Error.WriteLine($"ImageProcessing.AppHost cannot start the AWS emulator: {problem}");
         return 1;

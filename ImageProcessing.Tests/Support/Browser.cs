@@ -46,6 +46,8 @@ internal sealed class Browser : IAsyncDisposable
     {
         if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } directory)
         {
+            // The dashboard's dialogs and toasts fade in: a picture is taken once they have.
+            await page.WaitForTimeoutAsync(800);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name), FullPage = false });
         }
     }
