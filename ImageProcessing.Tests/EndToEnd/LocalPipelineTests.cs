@@ -145,9 +145,16 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline)
         var dlqUrl = await QueueUrlAsync(Names.DeadLetterQueue);
         await pipeline.Sqs.SendMessageAsync(dlqUrl, """{"Records":[{"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"images"},"object":{"key":"elsewhere/x.jpg"}}}]}""");
 
-        var redrive = await commands.ExecuteCommandAsync(Names.DeadLetterQueue, "redrive");
+        // The command runs in image-function: under this trace, its span is on the dashboard's traces.
+        var traceId = ActivityTraceId.CreateRandom();
+        Aspire.Hosting.ApplicationModel.ExecuteCommandResult redrive;
+        using (new Activity("e2e redrive").SetParentId(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start())
+        {
+            redrive = await commands.ExecuteCommandAsync(Names.DeadLetterQueue, "redrive");
+        }
 
         Assert.True(redrive.Success, redrive.Message);
+        await SpansOfTraceAsync(traceId, ["operator redrive"]);
         Assert.Matches($"^Moved [0-9]+ messages? from {Names.DeadLetterQueue} back to {Names.UploadQueue}\\.$", redrive.Message);
 
         await UploadAsync("uploads/e2e-reprocess/again.jpg", TestImages.Jpeg(640, 480));
