@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Publishes ImageProcessing.Function for the dotnet10 managed runtime on arm64 and zips it reproducibly
-# (sorted entries, fixed timestamps and permissions), so the same commit gives the same package hash.
+# Publishes ImageProcessing.Function for the dotnet10 managed runtime on arm64 (the deployed architecture) or x64
+# and zips it reproducibly (sorted entries, fixed timestamps and permissions), so the same commit gives the same
+# package hash.
 #
-#   scripts/build_lambda.sh [output-dir]     (default: artifacts/lambda)
+#   scripts/build_lambda.sh [output-dir] [arm64|x64]     (defaults: artifacts/lambda, arm64)
 #
 # Output: <output-dir>/publish/ (what the CDK app deploys by default) and <output-dir>/ImageProcessing.Function.zip.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/artifacts/lambda}"
+arch="${2:-arm64}"
+[[ "$arch" == arm64 || "$arch" == x64 ]] || { echo "build_lambda: the architecture is arm64 or x64, not '$arch'" >&2; exit 2; }
 publish="$out/publish"
 zip="$out/ImageProcessing.Function.zip"
 
@@ -19,9 +22,9 @@ command -v python3 >/dev/null || die "python3 is needed to write the reproducibl
 mkdir -p "$out"
 rm -rf "$publish" "$zip"
 
-echo "build_lambda: publishing ImageProcessing.Function (Release, linux-arm64, framework-dependent) to $publish"
+echo "build_lambda: publishing ImageProcessing.Function (Release, linux-$arch, framework-dependent) to $publish"
 dotnet publish "$root/ImageProcessing.Function/ImageProcessing.Function.csproj" \
-  -c Release -r linux-arm64 --self-contained false -o "$publish" \
+  -c Release -r "linux-$arch" --self-contained false -o "$publish" \
   -p:ContinuousIntegrationBuild=true -p:DebugType=none \
   --nologo -v quiet \
   || die "dotnet publish failed (see above)."

@@ -7,7 +7,7 @@ namespace ImageProcessing.Tests.Conventions;
 public sealed class TestCategoryTests
 {
     /// <summary>The kinds the README lists; a new kind is added there and here together.</summary>
-    private static readonly string[] Kinds = ["unit", "integration", "e2e", "infrastructure", "load", "docs"];
+    private static readonly string[] Kinds = ["unit", "integration", "e2e", "infrastructure", "load", "docs", "package"];
 
     [Fact]
     public void Every_test_class_carries_one_known_category()
