@@ -5,6 +5,7 @@ using ImageProcessing.Benchmarks.Inputs;
 return args switch
 {
     ["generate", var directory] => InputWriter.WriteInputs(directory, Console.Out),
+    ["generate-peers", var directory] => InputWriter.WritePeerInputs(directory, Console.Out),
     ["generate-batch", var directory, var count] => InputWriter.WriteBatch(directory, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     ["generate-vips-batch", var directory, var copies] => InputWriter.WriteCliBatch(directory, int.Parse(copies, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     ["generate-crafted", var directory] => CraftedInputs.Write(directory, Console.Out),

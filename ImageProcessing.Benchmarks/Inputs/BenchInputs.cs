@@ -19,6 +19,9 @@ internal static class BenchInputs
     public static readonly BenchInput JpegExif6 = new("jpeg-exif6-1600x1200", ".jpg", 1600, 1200, 1600, Jpeg, Orientation: 6);
     public static readonly BenchInput Jpeg12Mp = new("jpeg-12mp", ".jpg", 4000, 3000, 4000, Jpeg);
 
+    /// <summary>A phone photo taken sideways: stored 4000×3000, shown 3000×4000 (EXIF orientation 6).</summary>
+    public static readonly BenchInput Jpeg12MpExif6 = new("jpeg-12mp-exif6", ".jpg", 4000, 3000, 4001, Jpeg, Orientation: 6);
+
     /// <summary>Not benchmarked for speed: the memory script's worst JPEG case (rotation needs random access).</summary>
     public static readonly BenchInput JpegExif6At4096 = new("jpeg-exif6-4096", ".jpg", 4096, 4096, 4099, Jpeg, Orientation: 6);
 
@@ -31,7 +34,10 @@ internal static class BenchInputs
     /// <summary>The inputs the speed benchmarks run on.</summary>
     public static IReadOnlyList<BenchInput> Speed { get; } = [Jpeg4096, Png4096, Webp4096, JpegExif6, Jpeg12Mp];
 
-    public static IReadOnlyList<BenchInput> All { get; } = [.. Speed, JpegExif6At4096, WebpLosslessAlpha4096];
+    /// <summary>The inputs scripts/compare_peers.sh measures against sharp and Pillow.</summary>
+    public static IReadOnlyList<BenchInput> Peers { get; } = [Jpeg4096, Jpeg12Mp, Jpeg12MpExif6, Png4096, Webp4096];
+
+    public static IReadOnlyList<BenchInput> All { get; } = [.. Speed, Jpeg12MpExif6, JpegExif6At4096, WebpLosslessAlpha4096];
 
     public static string CacheDirectory =>
         Environment.GetEnvironmentVariable("BENCH_INPUT_CACHE") is { Length: > 0 } configured

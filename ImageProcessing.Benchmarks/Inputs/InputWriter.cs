@@ -7,10 +7,15 @@ internal static class InputWriter
     private static readonly string[] RuleSuffixes = ["", "_thumb", "_grayscale"];
 
     /// <summary>Every input once, as <c>&lt;name&gt;.&lt;ext&gt;</c>.</summary>
-    public static int WriteInputs(string directory, TextWriter log)
+    public static int WriteInputs(string directory, TextWriter log) => Write(directory, BenchInputs.All, log);
+
+    /// <summary>The inputs measured against sharp and Pillow, as <c>&lt;name&gt;.&lt;ext&gt;</c>.</summary>
+    public static int WritePeerInputs(string directory, TextWriter log) => Write(directory, BenchInputs.Peers, log);
+
+    private static int Write(string directory, IReadOnlyList<BenchInput> inputs, TextWriter log)
     {
         Directory.CreateDirectory(directory);
-        foreach (var input in BenchInputs.All)
+        foreach (var input in inputs)
         {
             var bytes = BenchInputs.Load(input);
             File.WriteAllBytes(Path.Combine(directory, input.FileName), bytes);

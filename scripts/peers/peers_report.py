@@ -1,0 +1,66 @@
+"""The comparison table of scripts/compare_peers.sh: per-upload CPU (median of the rounds), the pipeline's ratio to
+the fastest peer, output quality and size (Debian's python3 with PIL).
+
+Quality is the mean absolute difference, in levels of 0-255, of each output against a reference made from the fully
+decoded, upright source: a Lanczos3 resize (Pillow's LANCZOS) to the output's size, or the BT.601 luma for grayscale.
+
+  python3 peers_report.py <measurements.jsonl> <inputs-dir> <outputs-dir>
+"""
+import json
+import os
+import statistics
+import sys
+
+from PIL import Image, ImageChops, ImageOps, ImageStat
+
+TOOLS = ["pipeline", "sharp", "pillow"]
+RULES = ["fit", "thumb", "grayscale"]
+measurements_path, inputs_dir, outputs_dir = sys.argv[1:4]
+
+cpu = {}
+for line in open(measurements_path):
+    m = json.loads(line)
+    cpu.setdefault((m["input"], m["rule"], m["tool"]), []).append(m["ms"])
+
+references = {}
+
+
+def reference(source, rule, size):
+    key = (source, rule, size)
+    if key not in references:
+        with Image.open(source) as image:
+            upright = ImageOps.exif_transpose(image)
+            references[key] = upright.convert("L") if rule == "grayscale" else upright.convert("RGB").resize(size, Image.LANCZOS)
+    return references[key]
+
+
+def quality(tool, name, rule):
+    folder = os.path.join(outputs_dir, tool, name.rsplit(".", 1)[0], rule)
+    # The pipeline writes at its output keys (processed/...); the peers write flat.
+    files = sorted(os.path.join(d, f) for d, _, names in os.walk(folder) for f in names)
+    if not files:
+        return None, None, None
+    path = files[0]
+    with Image.open(path) as output:
+        mode = "L" if rule == "grayscale" else "RGB"
+        ref = reference(os.path.join(inputs_dir, name), rule, output.size)
+        mad = statistics.mean(ImageStat.Stat(ImageChops.difference(output.convert(mode), ref)).mean)
+        return mad, os.path.getsize(path), output.size
+
+
+ORDER = ["jpeg-4096.jpg", "jpeg-12mp.jpg", "jpeg-12mp-exif6.jpg", "png-4096.png", "webp-4096.webp"]
+inputs = [n for n in ORDER if os.path.exists(os.path.join(inputs_dir, n))]
+print("| input | rule | pipeline | sharp 0.35.5 | Pillow | pipeline ÷ fastest peer | quality (MAD: pipeline / sharp / Pillow) | bytes (pipeline / sharp / Pillow) |")
+print("|---|---|---:|---:|---:|---:|---|---|")
+for name in inputs:
+    stem = name.rsplit(".", 1)[0]
+    for rule in RULES:
+        medians = {t: statistics.median(cpu[(stem, rule, t)]) for t in TOOLS if (stem, rule, t) in cpu}
+        if len(medians) < 3:
+            continue
+        fastest_peer = min(medians["sharp"], medians["pillow"])
+        q = {t: quality(t, name, rule) for t in TOOLS}
+        mads = " / ".join("–" if q[t][0] is None else f"{q[t][0]:.2f}" for t in TOOLS)
+        sizes = " / ".join("–" if q[t][1] is None else f"{q[t][1]:,}" for t in TOOLS)
+        print(f"| {stem} | {rule} | {medians['pipeline']:,.0f} ms | {medians['sharp']:,.0f} ms | {medians['pillow']:,.0f} ms "
+              f"| {medians['pipeline'] / fastest_peer:.2f} | {mads} | {sizes} |")
