@@ -41,7 +41,7 @@ public static class VipsRenderer
         var format = rendition.OutputFormat(sourceFormat);
         try
         {
-            using var toned = ThumbnailAndTone(content, traits, rendition, budget);
+            using var toned = ThumbnailAndTone(content, sourceFormat, traits, rendition, budget);
             using var stop = budget.Register(() => toned.SetKill(true));
             using var ready = PrepareFor(format, toned);
             var bytes = Encode(ready, format, encoding);
@@ -57,20 +57,43 @@ public static class VipsRenderer
         }
     }
 
-    private static Image Thumbnail(byte[] content, SourceTraits traits, Rendition rendition)
+    private static Image Thumbnail(byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition)
     {
         // A box as large as the longest side never shrinks, whatever the EXIF orientation.
         var longest = Math.Max(traits.Width, traits.Height);
         var (width, height) = rendition.Resize == ResizeMode.None ? (longest, longest) : (rendition.Width, rendition.Height);
-        return Image.ThumbnailBuffer(
-            content,
-            width,
-            LoaderOptions,
-            height: height,
-            size: Enums.Size.Down,
-            noRotate: TurnsAfterToning(rendition),
-            crop: rendition.Resize == ResizeMode.Cover ? Enums.Interesting.Centre : null,
-            outputProfile: traits.HasIccProfile || traits.IsCmyk ? "srgb" : null);
+        var crop = rendition.Resize == ResizeMode.Cover ? Enums.Interesting.Centre : (Enums.Interesting?)null;
+        var outputProfile = traits.HasIccProfile || traits.IsCmyk ? "srgb" : null;
+        if (sourceFormat == ImageFormat.Jpeg && JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
+        {
+            using var shrunk = Image.NewFromBuffer(content, $"{LoaderOptions},shrink={shrink}", access: Enums.Access.Sequential);
+            return shrunk.ThumbnailImage(width, height: height, size: Enums.Size.Down, noRotate: TurnsAfterToning(rendition), crop: crop,
+                outputProfile: outputProfile);
+        }
+
+        return Image.ThumbnailBuffer(content, width, LoaderOptions, height: height, size: Enums.Size.Down,
+            noRotate: TurnsAfterToning(rendition), crop: crop, outputProfile: outputProfile);
+    }
+
+    /// <summary>
+    /// How much libjpeg may shrink a JPEG while it decodes (its DCT scaling: ½, ¼ or ⅛), as sharp does: the largest
+    /// factor that still decodes at least the rendition's size. libvips' own thumbnail keeps another factor of two in
+    /// hand, so a 4000×3000 photo fitted into 1024 would be decoded at full size; the final Lanczos3 reduce from at
+    /// least the target size keeps the quality (docs/performance.md, "Against sharp and Pillow").
+    /// </summary>
+    internal static int JpegShrinkOnLoad(SourceTraits traits, Rendition rendition)
+    {
+        if (rendition.Resize == ResizeMode.None)
+        {
+            return 1;
+        }
+
+        // The box applies to the upright image: the smaller factor of either orientation never decodes too small.
+        double Factor(int w, int h) => rendition.Resize == ResizeMode.Cover
+            ? Math.Min((double)w / rendition.Width, (double)h / rendition.Height)
+            : Math.Max((double)w / rendition.Width, (double)h / rendition.Height);
+        var factor = Math.Min(Factor(traits.Width, traits.Height), Factor(traits.Height, traits.Width));
+        return factor >= 8 ? 8 : factor >= 4 ? 4 : factor >= 2 ? 2 : 1;
     }
 
     /// <summary>
@@ -81,9 +104,9 @@ public static class VipsRenderer
     /// The kill flag stops every region of the thumbnail, and so every image made from it; a registration is
     /// disposed before its image, and waits for a callback that is running.
     /// </remarks>
-    private static Image ThumbnailAndTone(byte[] content, SourceTraits traits, Rendition rendition, CancellationToken budget)
+    private static Image ThumbnailAndTone(byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, CancellationToken budget)
     {
-        using var thumbnail = Thumbnail(content, traits, rendition);
+        using var thumbnail = Thumbnail(content, sourceFormat, traits, rendition);
         using var stop = budget.Register(() => thumbnail.SetKill(true));
         return Tone(thumbnail, rendition);
     }
