@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Publishes ImageProcessing.Function for the dotnet10 managed runtime on arm64 (the deployed architecture) or x64
-# and zips it reproducibly (sorted entries, fixed timestamps and permissions), so the same commit gives the same
+# Publishes ImageProcessing.Function for the dotnet10 managed runtime on arm64 (the deployed architecture) or x64,
+# with ReadyToRun code (LAMBDA_READY_TO_RUN=false leaves it out: a smaller zip, a slower first invocation), and zips it
+# reproducibly (sorted entries, fixed timestamps and permissions), so the same commit gives the same
 # package hash.
 #
 #   scripts/build_lambda.sh [output-dir] [arm64|x64]     (defaults: artifacts/lambda, arm64)
@@ -22,10 +23,10 @@ command -v python3 >/dev/null || die "python3 is needed to write the reproducibl
 mkdir -p "$out"
 rm -rf "$publish" "$zip"
 
-echo "build_lambda: publishing ImageProcessing.Function (Release, linux-$arch, framework-dependent) to $publish"
+echo "build_lambda: publishing ImageProcessing.Function (Release, linux-$arch, framework-dependent, ReadyToRun ${LAMBDA_READY_TO_RUN:-true}) to $publish"
 dotnet publish "$root/ImageProcessing.Function/ImageProcessing.Function.csproj" \
   -c Release -r "linux-$arch" --self-contained false -o "$publish" \
-  -p:ContinuousIntegrationBuild=true -p:DebugType=none \
+  -p:ContinuousIntegrationBuild=true -p:DebugType=none -p:PublishReadyToRun="${LAMBDA_READY_TO_RUN:-true}" \
   --nologo -v quiet \
   || die "dotnet publish failed (see above)."
 

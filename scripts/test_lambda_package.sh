@@ -11,7 +11,8 @@
 # and a poison message; turns what S3 delivered to the upload queue into one SQS event per message; runs the
 # harness with the template's environment and what Lambda sets, as an unprivileged user when run as root, with only
 # a temporary directory writable; checks records, outputs, notifications and the batch responses; and checks the
-# glibc versions the package's native libraries need against Amazon Linux 2023's (2.34).
+# glibc versions the package's native libraries need against Amazon Linux 2023's (2.34), and that the function
+# carries ReadyToRun code for the architecture.
 #
 # arm64 runs under qemu-user (installed with the arm64 C runtime when run as root) and is then compared with an x64
 # run of the same source: same verdicts, reasons, output keys, formats and dimensions, pixels within a tolerance.
@@ -136,8 +137,9 @@ run() {
   step "$arch: records, outputs, notifications, batch responses"
   python3 "$helpers/package_test.py" check "$dir/resources.json" "$dir/out/responses.jsonl" "$endpoint" "$dir"
 
-  step "$arch: glibc versions of the native libraries"
+  step "$arch: glibc versions of the native libraries, ReadyToRun code"
   python3 "$helpers/package_test.py" glibc "$dir/task" "$glibc_of_amazon_linux_2023"
+  [[ "${LAMBDA_READY_TO_RUN:-true}" == false ]] || python3 "$helpers/package_test.py" readytorun "$dir/task" ImageProcessing.Function
 
   kill "$moto_pid" 2>/dev/null || true
   trap - EXIT

@@ -5,6 +5,7 @@
   package_test.py upload <resources.json> <inputs-dir> <endpoint> <events.jsonl>           -> the SQS events
   package_test.py check <resources.json> <responses.jsonl> <endpoint> <results-dir>        -> results.json, outputs
   package_test.py glibc <package-dir> <max-version>                                        -> exit 1 if newer
+  package_test.py readytorun <package-dir> <assembly>                                      -> exit 1 without R2R code
 
 The expected verdicts are EXPECTED below: the inputs in scripts/package-test/inputs and what the default rules make.
 """
@@ -225,6 +226,36 @@ def glibc(package_dir, maximum):
     print(f"ok: every native library runs on glibc {maximum}")
 
 
+def is_ready_to_run(path):
+    """True when a managed PE file carries ReadyToRun code: its CLI header names a managed native header."""
+    data = open(path, "rb").read()
+    if data[:2] != b"MZ":
+        return False
+    pe, = struct.unpack_from("<I", data, 0x3C)
+    sections, optional_size = struct.unpack_from("<H", data, pe + 6)[0], struct.unpack_from("<H", data, pe + 20)[0]
+    optional = pe + 24
+    directories = optional + (96 if struct.unpack_from("<H", data, optional)[0] == 0x10B else 112)
+    cli_rva, cli_size = struct.unpack_from("<II", data, directories + 14 * 8)
+    if cli_size == 0:
+        return False
+    table = optional + optional_size
+    for i in range(sections):
+        _, virtual_size, virtual_address, raw_size, raw_pointer = struct.unpack_from("<8sIIII", data, table + i * 40)
+        if virtual_address <= cli_rva < virtual_address + max(virtual_size, raw_size):
+            native_rva, native_size = struct.unpack_from("<II", data, cli_rva - virtual_address + raw_pointer + 0x40)
+            return native_size > 0
+    return False
+
+
+def readytorun(package_dir, assembly):
+    """Fails unless the function's own assembly was published with ReadyToRun code."""
+    path = os.path.join(package_dir, assembly + ".dll")
+    if not is_ready_to_run(path):
+        sys.exit(f"FAIL: {assembly}.dll carries no ReadyToRun code (build_lambda.sh publishes with it)")
+    print(f"ok: {assembly}.dll carries ReadyToRun code")
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
-    {"environment": environment, "handler": handler, "upload": upload, "check": check, "glibc": glibc}[command](*arguments)
+    {"environment": environment, "handler": handler, "upload": upload, "check": check, "glibc": glibc,
+     "readytorun": readytorun}[command](*arguments)
