@@ -74,7 +74,7 @@ run() {
   step "$arch: build the package (scripts/build_lambda.sh) and unzip it into a read-only task directory"
   "$root/scripts/build_lambda.sh" "$dir/lambda" "$arch"
   mkdir -p "$dir/task"
-  unzip -q "$dir/lambda/ImageProcessing.Function.zip" -d "$dir/task"
+  python3 -m zipfile -e "$dir/lambda/ImageProcessing.Function.zip" "$dir/task"
   chmod -R a-w "$dir/task"
 
   step "$arch: the harness, self-contained for linux-$arch"
