@@ -86,8 +86,7 @@ run() {
     || { cat "$dir/synth.log" >&2; die "the synthesis failed."; }
   local template="$dir/templates/ImageProcessing.template.json"
   local handler memory
-  handler="$(python3 "$helpers/package_test.py" handler "$template")"
-  memory="$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print([r["Properties"]["MemorySize"] for r in t["Resources"].values() if r["Type"]=="AWS::Lambda::Function" and "ImageProcessing.Function" in str(r["Properties"].get("Handler",""))][0])' "$template")"
+  read -r handler memory < <(python3 "$helpers/package_test.py" function "$template")
   echo "handler $handler, memory $memory MB"
 
   step "$arch: moto, the local pipeline and the uploads"
@@ -99,10 +98,12 @@ run() {
   trap 'kill '"$moto_pid"' 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do curl -fsS "$endpoint/moto-api/" >/dev/null 2>&1 && break; sleep 0.2; done
   AWS_ENDPOINT_URL="$endpoint" AWS_REGION=us-east-1 \
-    dotnet run --project "$root/ImageProcessing.FunctionHost" -c Release --no-launch-profile -- provision >"$dir/resources.json" \
+    dotnet run --project "$root/ImageProcessing.FunctionHost" -c Release --no-launch-profile -- provision \
+      --environment "$dir/local-environment" >"$dir/resources.json" \
     || die "provisioning failed."
   python3 "$helpers/package_test.py" upload "$dir/resources.json" "$helpers/inputs" "$endpoint" "$dir/events.jsonl"
-  python3 "$helpers/package_test.py" environment "$template" "$dir/resources.json" "$dir/task" "$endpoint" >"$dir/environment"
+  python3 "$helpers/package_test.py" environment "$template" "$dir/resources.json" "$dir/local-environment" "$dir/task" "$endpoint" \
+    >"$dir/environment"
 
   step "$arch: invoke the handler for each event, as a warm sandbox does"
   local runner=() limit="" cgroup=""

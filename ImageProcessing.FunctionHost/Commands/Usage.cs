@@ -5,7 +5,7 @@ internal static class Usage
     public const string Text = """
         Usage:
           ImageProcessing.FunctionHost [serve] [--urls <url>]
-          ImageProcessing.FunctionHost provision
+          ImageProcessing.FunctionHost provision [--environment <file>]
           ImageProcessing.FunctionHost process <file-or-dir>... --out <dir> [--rules <rules.json>] [--json]
           ImageProcessing.FunctionHost redrive [--from <dlq>] [--to <queue>] [--yes]
           ImageProcessing.FunctionHost purge [--queue <queue>] [--yes]
@@ -19,6 +19,7 @@ internal static class Usage
         provision
           Creates (or finds) the pipeline's resources in the emulator at AWS_ENDPOINT_URL, prints them as JSON
           and exits. Refuses to run without AWS_ENDPOINT_URL: it never targets real AWS.
+            --environment <file>   also writes the function's environment for them, NAME=VALUE per line
 
         process
           Runs the function's validation and processing on local files (directories recursively). Outputs are

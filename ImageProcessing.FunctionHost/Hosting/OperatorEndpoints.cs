@@ -18,7 +18,7 @@ public static class OperatorEndpoints
             return app;
         }
 
-        var operations = app.MapGroup(OperatorApi.PathOf(string.Empty).TrimEnd('/')).AddEndpointFilter(async (context, next) =>
+        var operations = app.MapGroup(OperatorApi.Root).AddEndpointFilter(async (context, next) =>
             Authorized(context.HttpContext.Request, token) ? await next(context) : Results.Unauthorized());
         operations.MapPost("/" + OperatorApi.Redrive, (QueueOperations queues, LocalPipeline pipeline, CancellationToken ct) =>
             ResultAsync(queues.RedriveAsync(pipeline.Resources.DeadLetterQueueUrl, pipeline.Resources.UploadQueueUrl, ct)));

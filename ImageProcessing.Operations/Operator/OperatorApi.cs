@@ -18,5 +18,8 @@ public static class OperatorApi
     public const string Purge = "purge";
     public const string Reprocess = "reprocess";
 
-    public static string PathOf(string operation) => "/operations/" + operation;
+    /// <summary>The route group of the operator endpoints.</summary>
+    public const string Root = "/operations";
+
+    public static string PathOf(string operation) => Root + "/" + operation;
 }

@@ -1,7 +1,7 @@
 """The steps of scripts/test_lambda_package.sh that talk to the emulator or read files (python3 with boto3).
 
-  package_test.py environment <template.json> <resources.json> <package-dir> <endpoint>   -> env lines NAME=VALUE
-  package_test.py handler <template.json>                                                  -> the handler string
+  package_test.py environment <template.json> <resources.json> <local-env> <package-dir> <endpoint> -> env lines
+  package_test.py function <template.json>                                                 -> handler and memory
   package_test.py upload <resources.json> <inputs-dir> <endpoint> <events.jsonl>           -> the SQS events
   package_test.py check <resources.json> <responses.jsonl> <endpoint> <results-dir>        -> results.json, outputs
   package_test.py glibc <package-dir> <max-version>                                        -> exit 1 if newer
@@ -35,24 +35,19 @@ def template_function(template):
     return functions[0]["Properties"]
 
 
-def environment(template_path, resources_path, package_dir, endpoint):
-    """The function's environment: the template's literals, its references resolved to the local resources."""
+def environment(template_path, resources_path, local_environment_path, package_dir, endpoint):
+    """The function's environment: the template's literals, its references resolved to the local resources (the
+    environment `provision --environment` wrote for them)."""
     template = json.load(open(template_path))
     resources = json.load(open(resources_path))
     function = template_function(template)
-    by_variable = {
-        "IMAGES_BUCKET": resources["bucket"],
-        "RECORDS_TABLE": resources["recordsTable"],
-        "IMAGE_EVENTS_TOPIC_ARN": resources["imageEventsTopicArn"],
-        "SECURITY_ALERTS_TOPIC_ARN": resources["securityAlertsTopicArn"],
-        "KMS_KEY_ID": resources["kmsKeyId"],
-    }
+    local = dict(line.rstrip("\n").split("=", 1) for line in open(local_environment_path) if "=" in line)
     env = {}
     for name, value in function["Environment"]["Variables"].items():
         if isinstance(value, str):
             env[name] = value
-        elif name in by_variable:
-            env[name] = by_variable[name]
+        elif name in local:
+            env[name] = local[name]
         else:
             sys.exit(f"the template gives {name} a value this test cannot resolve locally: {json.dumps(value)}")
     # What Lambda itself sets for a function (the trace header is set per invocation by the harness).
@@ -73,8 +68,10 @@ def environment(template_path, resources_path, package_dir, endpoint):
         print(f"{name}={value}")
 
 
-def handler(template_path):
-    print(template_function(json.load(open(template_path)))["Handler"])
+def function(template_path):
+    """The function's handler string and memory size, as the template defines them."""
+    properties = template_function(json.load(open(template_path)))
+    print(properties["Handler"], properties["MemorySize"])
 
 
 def clients(endpoint, region):
@@ -257,5 +254,5 @@ def readytorun(package_dir, assembly):
 
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
-    {"environment": environment, "handler": handler, "upload": upload, "check": check, "glibc": glibc,
+    {"environment": environment, "function": function, "upload": upload, "check": check, "glibc": glibc,
      "readytorun": readytorun}[command](*arguments)
