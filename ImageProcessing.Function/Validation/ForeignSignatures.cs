@@ -1,0 +1,117 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+
+namespace ImageProcessing.Function.Validation;
+
+/// <summary>
+/// The byte signatures of content that has no business inside an image — a PDF, an HTML page or script, PHP, a ZIP
+/// archive — found in one pass over the file. The tags match in any letter case, as browsers and PHP read them.
+/// </summary>
+/// <remarks>
+/// Every upload is scanned whole, so the scan is vectorised: a pair filter on the first two bytes of every signature
+/// leaves a handful of candidates in a photo's entropy-coded data, and only those are compared in full.
+/// </remarks>
+public static class ForeignSignatures
+{
+    private static readonly Signature[] All =
+    [
+        new("%PDF-"u8.ToArray(), IgnoreCase: false),
+        new("<script"u8.ToArray(), IgnoreCase: true),
+        new("<html"u8.ToArray(), IgnoreCase: true),
+        new("<?php"u8.ToArray(), IgnoreCase: true),
+        new([(byte)'P', (byte)'K', 3, 4, 0x14, 0], IgnoreCase: false),
+        new([(byte)'P', (byte)'K', 3, 4, 0x0A, 0], IgnoreCase: false),
+    ];
+
+    /// <summary>The offset of the first foreign signature, or -1 when there is none.</summary>
+    public static int IndexOf(ReadOnlySpan<byte> content)
+    {
+        var position = 0;
+        var found = -1;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            position = VectorisedScan(content, out found);
+        }
+
+        if (found >= 0)
+        {
+            return found;
+        }
+
+        for (; position < content.Length - 1; position++)
+        {
+            if (MatchesAt(content, position))
+            {
+                return position;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <returns>Where the scalar scan must go on (every earlier offset has been checked).</returns>
+    private static int VectorisedScan(ReadOnlySpan<byte> content, out int found)
+    {
+        found = -1;
+        ref var start = ref MemoryMarshal.GetReference(content);
+        var position = 0;
+        // Each step reads 16 bytes at position and 16 at position + 1.
+        for (; position <= content.Length - Vector128<byte>.Count - 1; position += Vector128<byte>.Count)
+        {
+            var first = Vector128.LoadUnsafe(ref start, (nuint)position);
+            var second = Vector128.LoadUnsafe(ref start, (nuint)position + 1);
+            var candidates = PairCandidates(first, second);
+            if (candidates == Vector128<byte>.Zero)
+            {
+                continue;
+            }
+
+            for (var mask = candidates.ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
+            {
+                var at = position + BitOperations.TrailingZeroCount(mask);
+                if (MatchesAt(content, at))
+                {
+                    found = at;
+                    return position;
+                }
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>Lanes where the two bytes could start a signature: %P, PK, &lt;s, &lt;h, &lt;? (letters in any case).</summary>
+    private static Vector128<byte> PairCandidates(Vector128<byte> first, Vector128<byte> second)
+    {
+        var lowerSecond = second | Vector128.Create((byte)0x20);
+        var tag = Vector128.Equals(first, Vector128.Create((byte)'<'))
+            & (Vector128.Equals(lowerSecond, Vector128.Create((byte)'s'))
+                | Vector128.Equals(lowerSecond, Vector128.Create((byte)'h'))
+                | Vector128.Equals(second, Vector128.Create((byte)'?')));
+        var pdf = Vector128.Equals(first, Vector128.Create((byte)'%')) & Vector128.Equals(second, Vector128.Create((byte)'P'));
+        var zip = Vector128.Equals(first, Vector128.Create((byte)'P')) & Vector128.Equals(second, Vector128.Create((byte)'K'));
+        return tag | pdf | zip;
+    }
+
+    private static bool MatchesAt(ReadOnlySpan<byte> content, int position)
+    {
+        var rest = content[position..];
+        foreach (var signature in All)
+        {
+            if (rest.Length >= signature.Bytes.Length && signature.Matches(rest[..signature.Bytes.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record Signature(byte[] Bytes, bool IgnoreCase)
+    {
+        public bool Matches(ReadOnlySpan<byte> candidate) =>
+            IgnoreCase ? Ascii.EqualsIgnoreCase(candidate, Bytes) : candidate.SequenceEqual(Bytes);
+    }
+}
