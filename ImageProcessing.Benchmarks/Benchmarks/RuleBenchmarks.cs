@@ -34,7 +34,11 @@ public class RuleBenchmarks : InputBenchmark
         }
 
         format = upload!.Format;
-        traits = VipsRenderer.Inspect(Bytes);
+        using (var encoded = EncodedImage.Of(Bytes))
+        {
+            traits = VipsRenderer.Inspect(encoded);
+        }
+
         keys = [.. Suffixes.Select(KeyFor)];
         foreach (var key in keys)
         {
@@ -99,5 +103,9 @@ public class RuleBenchmarks : InputBenchmark
 
     private static Rendition Rendition(string suffix) => Rules.Select("x" + suffix + ".jpg").Renditions[0];
 
-    private RenderedImage Render(string suffix) => VipsRenderer.Render(Bytes, format, traits, Rendition(suffix), Rules.Encoding);
+    private RenderedImage Render(string suffix)
+    {
+        using var encoded = EncodedImage.Of(Bytes);
+        return VipsRenderer.Render(encoded, format, traits, Rendition(suffix), Rules.Encoding);
+    }
 }

@@ -10,16 +10,16 @@ namespace ImageProcessing.Function.Imaging;
 /// </summary>
 public static class VipsRenderer
 {
-    // Passed as the loader's option string: the FailOn argument of ThumbnailBuffer is ignored by NetVips 3.2.
+    // Passed as the loader's option string: the FailOn argument of ThumbnailSource is ignored by NetVips 3.2.
     private const string LoaderOptions = "fail_on=warning";
 
     /// <summary>Source properties that decide how to render; reading them decodes the header only.</summary>
-    public static SourceTraits Inspect(byte[] content)
+    public static SourceTraits Inspect(EncodedImage content)
     {
-        VipsEngine.EnsureInitialized();
+        ArgumentNullException.ThrowIfNull(content);
         try
         {
-            using var header = Image.NewFromBuffer(content, LoaderOptions, access: Enums.Access.Sequential);
+            using var header = Image.NewFromSource(content.Source, LoaderOptions, access: Enums.Access.Sequential);
             return new SourceTraits(
                 header.Width,
                 header.Height,
@@ -35,9 +35,9 @@ public static class VipsRenderer
     /// <param name="budget">When cancelled, libvips stops where it next asks for pixels and the render ends with
     /// <see cref="ProcessingBudgetExceededException"/>.</param>
     public static RenderedImage Render(
-        byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, EncodingOptions encoding, CancellationToken budget = default)
+        EncodedImage content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, EncodingOptions encoding, CancellationToken budget = default)
     {
-        VipsEngine.EnsureInitialized();
+        ArgumentNullException.ThrowIfNull(content);
         var format = rendition.OutputFormat(sourceFormat);
         try
         {
@@ -57,7 +57,7 @@ public static class VipsRenderer
         }
     }
 
-    private static Image Thumbnail(byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition)
+    private static Image Thumbnail(EncodedImage content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition)
     {
         // A box as large as the longest side never shrinks, whatever the EXIF orientation.
         var longest = Math.Max(traits.Width, traits.Height);
@@ -66,12 +66,12 @@ public static class VipsRenderer
         var outputProfile = traits.HasIccProfile || traits.IsCmyk ? "srgb" : null;
         if (sourceFormat == ImageFormat.Jpeg && JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
         {
-            using var shrunk = Image.NewFromBuffer(content, $"{LoaderOptions},shrink={shrink}", access: Enums.Access.Sequential);
+            using var shrunk = Image.NewFromSource(content.Source, $"{LoaderOptions},shrink={shrink}", access: Enums.Access.Sequential);
             return shrunk.ThumbnailImage(width, height: height, size: Enums.Size.Down, noRotate: TurnsAfterToning(rendition), crop: crop,
                 outputProfile: outputProfile);
         }
 
-        return Image.ThumbnailBuffer(content, width, LoaderOptions, height: height, size: Enums.Size.Down,
+        return Image.ThumbnailSource(content.Source, width, LoaderOptions, height: height, size: Enums.Size.Down,
             noRotate: TurnsAfterToning(rendition), crop: crop, outputProfile: outputProfile);
     }
 
@@ -104,7 +104,7 @@ public static class VipsRenderer
     /// The kill flag stops every region of the thumbnail, and so every image made from it; a registration is
     /// disposed before its image, and waits for a callback that is running.
     /// </remarks>
-    private static Image ThumbnailAndTone(byte[] content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, CancellationToken budget)
+    private static Image ThumbnailAndTone(EncodedImage content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, CancellationToken budget)
     {
         using var thumbnail = Thumbnail(content, sourceFormat, traits, rendition);
         using var stop = budget.Register(() => thumbnail.SetKill(true));

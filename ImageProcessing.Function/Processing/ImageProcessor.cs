@@ -107,8 +107,9 @@ public sealed class ImageProcessor
         return null;
     }
 
-    private List<ProcessedOutput> Render(string key, byte[] content, ValidatedUpload upload, ProcessingBudget budget)
+    private List<ProcessedOutput> Render(string key, byte[] bytes, ValidatedUpload upload, ProcessingBudget budget)
     {
+        using var content = EncodedImage.Of(bytes);
         var traits = VipsRenderer.Inspect(content);
         if (traits.Width != upload.Dimensions.Width || traits.Height != upload.Dimensions.Height)
         {

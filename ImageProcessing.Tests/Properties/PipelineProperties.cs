@@ -141,7 +141,7 @@ public sealed class PipelineProperties
                     ? new Rendition("r", resize, 0, 0)
                     : new Rendition("r", resize, box, Math.Max(1, box / 2));
                 using var image = TestImages.Gradient(width, height);
-                var content = image.PngsaveBuffer(keep: Enums.ForeignKeep.None);
+                using var content = EncodedImage.Of(image.PngsaveBuffer(keep: Enums.ForeignKeep.None));
                 var traits = VipsRenderer.Inspect(content);
                 var output = VipsRenderer.Render(content, ImageFormat.Png, traits, rendition, EncodingOptions.Default);
                 var fits = resize == ResizeMode.None || (output.Width <= rendition.Width && output.Height <= rendition.Height);

@@ -57,7 +57,7 @@ public sealed class BoundedWorkTests
     public void A_stopped_budget_kills_libvips_where_it_next_asks_for_pixels(string key)
     {
         using var image = TestImages.Gradient(512, 512);
-        var png = image.PngsaveBuffer(keep: Enums.ForeignKeep.None);
+        using var png = EncodedImage.Of(image.PngsaveBuffer(keep: Enums.ForeignKeep.None));
         var traits = VipsRenderer.Inspect(png);
         var rendition = RuleSet.Default.Select(key).Renditions[0];
         using var budget = new CancellationTokenSource();
