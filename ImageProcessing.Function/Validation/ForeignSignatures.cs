@@ -29,15 +29,23 @@ public static class ForeignSignatures
     public static int IndexOf(ReadOnlySpan<byte> content)
     {
         var position = 0;
-        var found = -1;
         if (Vector128.IsHardwareAccelerated)
         {
-            position = VectorisedScan(content, out found);
-        }
-
-        if (found >= 0)
-        {
-            return found;
+            ref var start = ref MemoryMarshal.GetReference(content);
+            // Each step reads 16 bytes at position and 16 at position + 1; the scalar loop below checks the rest.
+            for (; position <= content.Length - Vector128<byte>.Count - 1; position += Vector128<byte>.Count)
+            {
+                var candidates = PairCandidates(
+                    Vector128.LoadUnsafe(ref start, (nuint)position), Vector128.LoadUnsafe(ref start, (nuint)position + 1));
+                for (var mask = candidates.ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
+                {
+                    var at = position + BitOperations.TrailingZeroCount(mask);
+                    if (MatchesAt(content, at))
+                    {
+                        return at;
+                    }
+                }
+            }
         }
 
         for (; position < content.Length - 1; position++)
@@ -49,37 +57,6 @@ public static class ForeignSignatures
         }
 
         return -1;
-    }
-
-    /// <returns>Where the scalar scan must go on (every earlier offset has been checked).</returns>
-    private static int VectorisedScan(ReadOnlySpan<byte> content, out int found)
-    {
-        found = -1;
-        ref var start = ref MemoryMarshal.GetReference(content);
-        var position = 0;
-        // Each step reads 16 bytes at position and 16 at position + 1.
-        for (; position <= content.Length - Vector128<byte>.Count - 1; position += Vector128<byte>.Count)
-        {
-            var first = Vector128.LoadUnsafe(ref start, (nuint)position);
-            var second = Vector128.LoadUnsafe(ref start, (nuint)position + 1);
-            var candidates = PairCandidates(first, second);
-            if (candidates == Vector128<byte>.Zero)
-            {
-                continue;
-            }
-
-            for (var mask = candidates.ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
-            {
-                var at = position + BitOperations.TrailingZeroCount(mask);
-                if (MatchesAt(content, at))
-                {
-                    found = at;
-                    return position;
-                }
-            }
-        }
-
-        return position;
     }
 
     /// <summary>Lanes where the two bytes could start a signature: %P, PK, &lt;s, &lt;h, &lt;? (letters in any case).</summary>

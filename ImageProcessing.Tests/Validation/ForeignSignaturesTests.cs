@@ -44,22 +44,10 @@ public sealed class ForeignSignaturesTests
     [InlineData("<HTML")]
     [InlineData("<Html")]
     [InlineData("<?PHP")]
-    public void Tags_match_in_any_letter_case(string tag)
-    {
-        var content = Noise(200, seed: 1);
-        Encoding.ASCII.GetBytes(tag).CopyTo(content, 77);
-
-        Assert.Equal(77, ForeignSignatures.IndexOf(content));
-    }
+    public void Tags_match_in_any_letter_case(string tag) => Assert.Equal(77, FindPlanted(tag, length: 200, at: 77));
 
     [Fact]
-    public void The_pdf_header_is_case_sensitive_as_pdf_readers_are()
-    {
-        var content = Noise(200, seed: 2);
-        "%pdf-"u8.CopyTo(content.AsSpan(50));
-
-        Assert.Equal(-1, ForeignSignatures.IndexOf(content));
-    }
+    public void The_pdf_header_is_case_sensitive_as_pdf_readers_are() => Assert.Equal(-1, FindPlanted("%pdf-", length: 200, at: 50));
 
     [Fact]
     public void The_first_of_several_signatures_is_reported()
@@ -73,13 +61,7 @@ public sealed class ForeignSignaturesTests
     }
 
     [Fact]
-    public void A_signature_cut_off_by_the_end_of_the_file_is_not_a_match()
-    {
-        var content = Noise(64, seed: 4);
-        "<scrip"u8.CopyTo(content.AsSpan(58));
-
-        Assert.Equal(-1, ForeignSignatures.IndexOf(content));
-    }
+    public void A_signature_cut_off_by_the_end_of_the_file_is_not_a_match() => Assert.Equal(-1, FindPlanted("<scrip", length: 64, at: 58));
 
     [Fact]
     public void Agrees_with_a_plain_search_over_many_files_of_near_misses()
@@ -105,6 +87,14 @@ public sealed class ForeignSignaturesTests
     {
         Assert.Equal(-1, ForeignSignatures.IndexOf([]));
         Assert.Equal(-1, ForeignSignatures.IndexOf("<"u8));
+    }
+
+    /// <summary>Where the scan finds anything in noise of the given length with the text written at the offset.</summary>
+    private static int FindPlanted(string text, int length, int at)
+    {
+        var content = Noise(length, seed: at);
+        Encoding.ASCII.GetBytes(text).CopyTo(content, at);
+        return ForeignSignatures.IndexOf(content);
     }
 
     private static int PlainSearch(byte[] content)
