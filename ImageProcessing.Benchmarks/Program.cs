@@ -10,6 +10,7 @@ return args switch
     ["generate-vips-batch", var directory, var copies] => InputWriter.WriteCliBatch(directory, int.Parse(copies, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     ["generate-crafted", var directory] => CraftedInputs.Write(directory, Console.Out),
     ["splice-scans", var output, .. var inputs] => CraftedInputs.SpliceScans(output, inputs, Console.Out),
+    ["warm-up", var input, var rule, var uploads, var window] => WarmUpCurve.Run(input, rule, int.Parse(uploads, System.Globalization.CultureInfo.InvariantCulture), int.Parse(window, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     ["cpu-ratio", var repetitions] => CpuTimeComparison.Run(int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => RunBenchmarks(args),
 };

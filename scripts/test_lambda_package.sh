@@ -80,6 +80,7 @@ run() {
   step "$arch: the harness, self-contained for linux-$arch"
   dotnet publish "$root/ImageProcessing.PackageHarness/ImageProcessing.PackageHarness.csproj" -c Release -r "linux-$arch" \
     --self-contained -o "$dir/harness" --nologo -v q || die "the harness does not publish for linux-$arch."
+  python3 "$helpers/package_test.py" runtime-settings "$dir/task" ImageProcessing.Function "$dir/harness"
 
   step "$arch: the function's environment, handler and memory from the synthesized stack"
   LAMBDA_PACKAGE="$dir/lambda/publish" "$root/scripts/synth.sh" "$dir/templates" >"$dir/synth.log" 2>&1 \

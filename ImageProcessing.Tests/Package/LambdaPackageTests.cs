@@ -39,6 +39,7 @@ public sealed class LambdaPackageTests : IDisposable
         Assert.Contains("ok: 5 verdicts as expected, 4 outputs, 5 notifications, the poison message failed", log, StringComparison.Ordinal);
         Assert.Contains("ok: every native library runs on glibc 2.34", log, StringComparison.Ordinal);
         Assert.Contains("ok: ImageProcessing.Function.dll carries ReadyToRun code", log, StringComparison.Ordinal);
+        Assert.Contains("System.Runtime.TieredPGO=false", log, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_work.FullName, "x64", "results.json")));
     }
 

@@ -252,7 +252,19 @@ def readytorun(package_dir, assembly):
     print(f"ok: {assembly}.dll carries ReadyToRun code")
 
 
+def runtime_settings(package_dir, assembly, harness_dir):
+    """Gives the harness the function's runtime settings: Lambda's managed runtime starts the function with its own
+    runtimeconfig.json, while a self-contained harness would read only the harness's."""
+    function_settings = json.load(open(os.path.join(package_dir, assembly + ".runtimeconfig.json")))["runtimeOptions"].get("configProperties", {})
+    path = os.path.join(harness_dir, "ImageProcessing.PackageHarness.runtimeconfig.json")
+    harness = json.load(open(path))
+    harness["runtimeOptions"].setdefault("configProperties", {}).update(function_settings)
+    json.dump(harness, open(path, "w"), indent=2)
+    settings = ", ".join(f"{name}={json.dumps(value)}" for name, value in sorted(function_settings.items()))
+    print(f"ok: the harness runs with the function's runtime settings: {settings}")
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     {"environment": environment, "function": function, "upload": upload, "check": check, "glibc": glibc,
-     "readytorun": readytorun}[command](*arguments)
+     "readytorun": readytorun, "runtime-settings": runtime_settings}[command](*arguments)

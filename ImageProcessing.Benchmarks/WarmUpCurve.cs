@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImageProcessing.Benchmarks.Benchmarks;
+
+namespace ImageProcessing.Benchmarks;
+
+/// <summary>
+/// How a fresh process speeds up upload by upload, as a Lambda container does: one input under one rule, again and
+/// again, with the CPU time per upload and the methods the JIT compiled in each window. The runtime's tiering
+/// settings come from the environment (<c>DOTNET_TieredPGO=0</c> as the function's runtimeconfig sets it).
+/// </summary>
+internal static class WarmUpCurve
+{
+    public static int Run(string inputName, string rule, int uploads, int window, TextWriter log)
+    {
+        var benchmark = new RuleBenchmarks { Input = inputName };
+        benchmark.Setup();
+        Func<object> upload = rule switch
+        {
+            "fit" => benchmark.Fit_Pipeline,
+            "thumb" => benchmark.Thumb_Pipeline,
+            "grayscale" => benchmark.Grayscale_Pipeline,
+            _ => throw new ArgumentException($"no rule '{rule}' (fit, thumb or grayscale)", nameof(rule)),
+        };
+        log.WriteLine("| uploads | CPU per upload | methods compiled |");
+        log.WriteLine("|---|---:|---:|");
+        using var process = Process.GetCurrentProcess();
+        for (var first = 1; first <= uploads; first += window)
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            for (var i = 0; i < window; i++)
+            {
+                upload();
+            }
+
+            process.Refresh();
+            var perUpload = (process.TotalProcessorTime - before).TotalMilliseconds / window;
+            log.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {first}–{first + window - 1} | {perUpload:F1} ms | {System.Runtime.JitInfo.GetCompiledMethodCount() - compiled} |"));
+        }
+
+        return 0;
+    }
+}
