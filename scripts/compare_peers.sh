@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # The pipeline against the peers users would pick instead, on the same files in the same run: sharp (libvips, the
 # engine of AWS's Serverless Image Handler) and Pillow (the original system's engine). Every tool runs one thread
-# with the same rules and encoder settings (auto-orient, metadata stripped, JPEG q85, PNG zlib 3, WebP q85).
+# with the same rules and encoder settings (auto-orient, metadata stripped, JPEG q85, PNG zlib 3, WebP q85), and each
+# reads a file into memory and decodes it from there, as a Lambda function gets an S3 object.
 #
-#   scripts/compare_peers.sh [rounds, default 3] [copies per batch, default 6]
+#   scripts/compare_peers.sh [rounds, default 3] [copies per batch, default 6] [warm-ups, default 40]
 #
-# Per cell (input × rule) each tool processes a batch of 1 file and a batch of 1 + copies files in one process; the
-# per-upload CPU time (user + system, every thread) is the difference divided by the copies, so start-up is
-# subtracted. Tools take turns within each round; the table shows medians of the rounds, the pipeline's ratio to the
-# fastest peer, each output's quality against a Lanczos3 reference and its size. Writes artifacts/perf/peers.md.
+# Per cell (input × rule) each tool processes one batch in one process: warm-ups, then copies of the input. Every
+# tool times each file itself in CPU time (user + system of the whole process, every thread, the JIT's included) and
+# prints it; only the copies count, so start-up and the first uploads of a process are left out, as in a Lambda
+# container that has served some. The warm-ups are the same kind of file at half the size (the benchmark's
+# generate-peer-warm-ups), enough for .NET to have compiled its hot methods at the last tier (docs/performance.md,
+# "Warm-up of a container"). Tools take turns within each round; the table shows the median over every copy of
+# every round (a slow spell on a shared machine lands on a few files, not on the median), the pipeline's ratio to
+# the fastest peer, each output's quality against a Lanczos3 reference and its size. Writes artifacts/perf/peers.md.
 #
 # Installs what it needs: npm sharp@0.35.5 into artifacts/perf/peers-node, Debian's python3-pil (as root).
 set -euo pipefail
@@ -16,6 +21,7 @@ source "$(dirname "$0")/perf_common.sh"
 
 rounds="${1:-3}"
 copies="${2:-6}"
+warm_ups="${3:-40}"
 work="$PERF_WORK/peers"
 peers="$REPO_ROOT/scripts/peers"
 node_prefix="$PERF_WORK/peers-node"
@@ -36,24 +42,24 @@ perf_build
 rm -rf "$work"
 mkdir -p "$work"
 perf_generate generate-peers "$work/inputs"
+perf_generate generate-peer-warm-ups "$work/warm-ups"
 
-# cpu_of <tool> <rule> <in-dir> <out-dir>: the CPU seconds of one process over the directory, on one thread.
-cpu_of() {
+# per_file_cpu <tool> <rule> <in-dir> <out-dir>: the tool's "cpu-ms <name> <ms>" lines for the directory, on one thread.
+per_file_cpu() {
   local tool="$1" rule="$2" input="$3" output="$4" command
   rm -rf "$output"
   case "$tool" in
-    pipeline) command=(env VIPS_CONCURRENCY=1 dotnet "$HOST_DLL" process "$input" --out "$output") ;;
+    # The function's runtimeconfig turns tiered PGO off (ADR 0010); the benchmark project's does not.
+    pipeline) command=(env VIPS_CONCURRENCY=1 DOTNET_TieredPGO=0 dotnet "$BENCH_DLL" pipeline-batch "$input" "$output") ;;
     sharp) command=(env UV_THREADPOOL_SIZE=1 SHARP_PREFIX="$node_prefix" node "$peers/sharp_batch.mjs" "$rule" "$input" "$output") ;;
     pillow) command=("$pil_python" "$peers/pillow_batch.py" "$rule" "$input" "$output") ;;
   esac
-  if ! python3 "$peers/cpu_time.py" "${command[@]}" 2>"$work/stderr" >/dev/null; then
+  if ! "${command[@]}" 2>"$work/stderr" >/dev/null; then
     cat "$work/stderr" >&2
     echo "error: $tool failed on $input" >&2
     exit 1
   fi
-  local measured
-  measured="$(tail -1 "$work/stderr")"
-  echo "${measured%% *}"
+  grep '^cpu-ms ' "$work/stderr"
 }
 
 declare -A suffix=([fit]="" [thumb]="_thumb" [grayscale]="_grayscale")
@@ -62,12 +68,10 @@ for file in "$work"/inputs/*; do
   stem="${name%.*}"
   extension="${name##*.}"
   for rule in fit thumb grayscale; do
-    for size in one many; do
-      folder="$work/batch/$stem/$rule/$size"
-      mkdir -p "$folder"
-      count=$([[ $size == one ]] && echo 1 || echo $((copies + 1)))
-      for i in $(seq -w 1 "$count"); do cp "$file" "$folder/$stem-$i${suffix[$rule]}.$extension"; done
-    done
+    folder="$work/batch/$stem/$rule"
+    mkdir -p "$folder"
+    for i in $(seq -w 1 "$warm_ups"); do cp "$work/warm-ups/$name" "$folder/0-warm-$i${suffix[$rule]}.$extension"; done
+    for i in $(seq -w 1 "$copies"); do cp "$file" "$folder/$stem-$i${suffix[$rule]}.$extension"; done
   done
 done
 
@@ -82,11 +86,9 @@ for round in $(seq 1 "$rounds"); do
       # A different tool starts each cell, so a slow spell on a shared machine does not always fall on one.
       for t in 0 1 2; do
         tool="${tools[$(((t + round) % 3))]}"
-        batch="$work/batch/$stem/$rule"
-        one="$(cpu_of "$tool" "$rule" "$batch/one" "$work/out-one")"
-        many="$(cpu_of "$tool" "$rule" "$batch/many" "$work/out/$tool/$stem/$rule")"
-        python3 -c 'import json, sys; r, i, ru, t, one, many, n = sys.argv[1:]; print(json.dumps({"round": int(r), "input": i, "rule": ru, "tool": t, "ms": round((float(many) - float(one)) * 1000 / int(n), 1)}))' \
-          "$round" "$stem" "$rule" "$tool" "$one" "$many" "$copies" >>"$measurements"
+        per_file_cpu "$tool" "$rule" "$work/batch/$stem/$rule" "$work/out/$tool/$stem/$rule" | grep -v ' 0-warm-' |
+          python3 -c 'import json, sys; r, i, ru, t = sys.argv[1:]; [print(json.dumps({"round": int(r), "input": i, "rule": ru, "tool": t, "file": line.split()[1], "ms": float(line.split()[2])})) for line in sys.stdin]' \
+            "$round" "$stem" "$rule" "$tool" >>"$measurements"
       done
     done
   done
@@ -94,7 +96,7 @@ done
 
 report="$PERF_WORK/peers.md"
 {
-  echo "$(perf_machine); $rounds rounds of $copies copies; $(node -e "console.log('sharp ' + require('$node_prefix/node_modules/sharp/package.json').version + ', libvips ' + require('$node_prefix/node_modules/sharp').versions.vips)"); Pillow $("$pil_python" -c 'import PIL; print(PIL.__version__)')"
+  echo "$(perf_machine); $rounds rounds of $copies copies after $warm_ups warm-ups, median per file; $(node -e "console.log('sharp ' + require('$node_prefix/node_modules/sharp/package.json').version + ', libvips ' + require('$node_prefix/node_modules/sharp').versions.vips)"); Pillow $("$pil_python" -c 'import PIL; print(PIL.__version__)')"
   echo
   "$pil_python" "$peers/peers_report.py" "$measurements" "$work/inputs" "$work/out"
 } >"$report"

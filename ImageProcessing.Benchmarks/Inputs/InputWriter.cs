@@ -12,6 +12,20 @@ internal static class InputWriter
     /// <summary>The inputs measured against sharp and Pillow, as <c>&lt;name&gt;.&lt;ext&gt;</c>.</summary>
     public static int WritePeerInputs(string directory, TextWriter log) => Write(directory, BenchInputs.Peers, log);
 
+    /// <summary>The peer inputs at half size (<see cref="BenchInput.Halved"/>), under the same file names.</summary>
+    public static int WritePeerWarmUps(string directory, TextWriter log)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var input in BenchInputs.Peers)
+        {
+            var bytes = BenchInputs.Load(input.Halved());
+            File.WriteAllBytes(Path.Combine(directory, input.FileName), bytes);
+            log.WriteLine($"{input.FileName}\t{input.Width / 2}x{input.Height / 2}\t{bytes.Length}");
+        }
+
+        return 0;
+    }
+
     private static int Write(string directory, IReadOnlyList<BenchInput> inputs, TextWriter log)
     {
         Directory.CreateDirectory(directory);

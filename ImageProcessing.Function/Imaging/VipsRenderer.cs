@@ -138,7 +138,7 @@ public static class VipsRenderer
     private static Image PrepareFor(ImageFormat format, Image image) =>
         format == ImageFormat.Jpeg && image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image.Copy();
 
-    private static byte[] Encode(Image image, ImageFormat format, EncodingOptions encoding) => format switch
+    internal static byte[] Encode(Image image, ImageFormat format, EncodingOptions encoding) => format switch
     {
         ImageFormat.Jpeg => image.JpegsaveBuffer(
             q: encoding.JpegQuality, interlace: encoding.JpegProgressive, keep: Enums.ForeignKeep.None),

@@ -15,6 +15,7 @@ from PIL import Image, ImageChops, ImageOps, ImageStat
 
 TOOLS = ["pipeline", "sharp", "pillow"]
 RULES = ["fit", "thumb", "grayscale"]
+WARM_UP_PREFIX = "0-warm-"  # compare_peers.sh names the warm-up copies so that every tool takes them first
 measurements_path, inputs_dir, outputs_dir = sys.argv[1:4]
 
 cpu = {}
@@ -37,7 +38,7 @@ def reference(source, rule, size):
 def quality(tool, name, rule):
     folder = os.path.join(outputs_dir, tool, name.rsplit(".", 1)[0], rule)
     # The pipeline writes at its output keys (processed/...); the peers write flat.
-    files = sorted(os.path.join(d, f) for d, _, names in os.walk(folder) for f in names)
+    files = sorted(os.path.join(d, f) for d, _, names in os.walk(folder) for f in names if not f.startswith(WARM_UP_PREFIX))
     if not files:
         return None, None, None
     path = files[0]

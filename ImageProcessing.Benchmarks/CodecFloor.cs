@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImageProcessing.Benchmarks.Benchmarks;
+using ImageProcessing.Benchmarks.Inputs;
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Function.Rules;
+using NetVips;
+
+namespace ImageProcessing.Benchmarks;
+
+/// <summary>
+/// The codec floor of each cell of the comparison with sharp and Pillow: what libvips' decoders and encoders alone
+/// cost for the rendition the pipeline makes. The source decoded at the size the pipeline asks the decoder for (the
+/// JPEG shrink-on-load the renderer chooses, libwebp's scaled decode to the output size, PNG in full), and the
+/// output's pixels encoded with the renderer's own encoder call. No resize, no colour work, no validation: a cell at
+/// its floor spends nothing but codec time.
+/// </summary>
+internal static class CodecFloor
+{
+    private const int StripRows = 16;
+
+    public static int Run(int repetitions, TextWriter log)
+    {
+        log.WriteLine("| input | rule | decoded at | decode | encode | floor |");
+        log.WriteLine("|---|---|---|---:|---:|---:|");
+        foreach (var input in BenchInputs.Peers)
+        {
+            var benchmark = new RuleBenchmarks { Input = input.Name };
+            benchmark.Setup();
+            var bytes = BenchInputs.Load(input);
+            SourceTraits traits;
+            using (var encoded = EncodedImage.Of(bytes))
+            {
+                traits = VipsRenderer.Inspect(encoded);
+            }
+
+            (string Rule, string Suffix, Func<RenderedImage> Render)[] rules =
+            [
+                ("fit", "", benchmark.Fit_Render),
+                ("thumb", "_thumb", benchmark.Thumb_Render),
+                ("grayscale", "_grayscale", benchmark.Grayscale_Render),
+            ];
+            foreach (var (rule, suffix, render) in rules)
+            {
+                var output = render();
+                var rendition = RuleSet.Default.Select("x" + suffix + input.Extension).Renditions[0];
+                var (options, decodedAt) = LoadOptions(input, traits, rendition, output);
+                var decode = MedianCpu(repetitions, () => Decode(bytes, options));
+                using var pixels = PixelsOf(output, rendition);
+                var encode = MedianCpu(repetitions, () => VipsRenderer.Encode(pixels, output.Format, RuleSet.Default.Encoding));
+                log.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {input} | {rule} | {decodedAt} | {decode:F0} ms | {encode:F0} ms | {decode + encode:F0} ms |"));
+            }
+        }
+
+        return 0;
+    }
+
+    private static (string Options, string DecodedAt) LoadOptions(BenchInput input, SourceTraits traits, Rendition rendition, RenderedImage output)
+    {
+        if (input.Extension == ".jpg" && VipsRenderer.JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
+        {
+            return ($"shrink={shrink}", $"1/{shrink}");
+        }
+
+        // The output in the stored orientation: a turned photo's width is its stored height.
+        var outputWidth = input.Orientation >= 5 ? output.Height : output.Width;
+        if (input.Extension == ".webp" && outputWidth < traits.Width)
+        {
+            var scale = (double)outputWidth / traits.Width;
+            return (string.Create(CultureInfo.InvariantCulture, $"scale={scale:R}"), string.Create(CultureInfo.InvariantCulture, $"{outputWidth}×{output.Height * outputWidth / output.Width}"));
+        }
+
+        return ("", "full size");
+    }
+
+    /// <summary>Read in strips of a few rows, as the renderer's consumers do, so no whole frame is written to memory.</summary>
+    private static void Decode(byte[] bytes, string options)
+    {
+        using var encoded = EncodedImage.Of(bytes);
+        using var image = Image.NewFromSource(encoded.Source, options, access: Enums.Access.Sequential);
+        using var region = Region.New(image);
+        for (var top = 0; top < image.Height; top += StripRows)
+        {
+            region.Fetch(0, top, image.Width, Math.Min(StripRows, image.Height - top));
+        }
+    }
+
+    /// <summary>The pixels the renderer encoded: a grey rendition is one band, though WebP decodes it as three.</summary>
+    private static Image PixelsOf(RenderedImage output, Rendition rendition)
+    {
+        using var decoded = Image.NewFromBuffer(output.Content);
+        using var bands = rendition.Grayscale && decoded.Bands > 1 ? decoded.ExtractBand(0) : decoded.Copy();
+        return bands.CopyMemory();
+    }
+
+    private static double MedianCpu(int repetitions, Action operation)
+    {
+        operation();
+        var samples = new double[repetitions];
+        using var process = Process.GetCurrentProcess();
+        for (var i = 0; i < repetitions; i++)
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            operation();
+            process.Refresh();
+            samples[i] = (process.TotalProcessorTime - before).TotalMilliseconds;
+        }
+
+        Array.Sort(samples);
+        return samples[repetitions / 2];
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using ImageProcessing.Benchmarks.Benchmarks;
+using ImageProcessing.Benchmarks.Inputs;
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Function.Validation;
+
+namespace ImageProcessing.Benchmarks;
+
+/// <summary>
+/// Where an upload's CPU time goes, per peer input and rule, in a warm process: the whole of
+/// <c>ImageProcessor.Process</c> beside its stages alone (the render, the header read, validation, the SHA-256 the
+/// record carries). The stages take turns in every repetition, so a slow spell falls on all; each figure is a mean.
+/// </summary>
+internal static class StageCosts
+{
+    private const int CheapWarmUps = 40;
+    private const int RenderWarmUps = 5;
+
+    public static int Run(int repetitions, TextWriter log)
+    {
+        log.WriteLine("| input | rule | whole upload | render | header read | validation | SHA-256 | rest |");
+        log.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        var validator = new UploadValidator(ImageLimits.Default);
+        foreach (var input in BenchInputs.Peers)
+        {
+            var benchmark = new RuleBenchmarks { Input = input.Name };
+            benchmark.Setup();
+            var bytes = BenchInputs.Load(input);
+            (string Rule, Action Upload, Action Render)[] rules =
+            [
+                ("fit", () => benchmark.Fit_Pipeline(), () => benchmark.Fit_Render()),
+                ("thumb", () => benchmark.Thumb_Pipeline(), () => benchmark.Thumb_Render()),
+                ("grayscale", () => benchmark.Grayscale_Pipeline(), () => benchmark.Grayscale_Render()),
+            ];
+            foreach (var (rule, upload, render) in rules)
+            {
+                Action[] stages =
+                [
+                    upload,
+                    render,
+                    () =>
+                    {
+                        using var encoded = EncodedImage.Of(bytes);
+                        VipsRenderer.Inspect(encoded);
+                    },
+                    () => validator.Validate(bytes, out _),
+                    () => SHA256.HashData(bytes),
+                ];
+                var means = MeanCpu(repetitions, stages);
+                var rest = means[0] - means[1..].Sum();
+                log.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {input} | {rule} | {means[0]:F1} ms | {means[1]:F1} ms | {means[2]:F1} ms | {means[3]:F1} ms | {means[4]:F1} ms | {rest:F1} ms |"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Stages 0 and 1 are whole renders; the others are cheap, and are run often enough first for .NET to have compiled
+    /// them at the last tier. The renders' shared code reaches that tier over the first input's cells.
+    /// </summary>
+    private static double[] MeanCpu(int repetitions, Action[] stages)
+    {
+        for (var i = 0; i < CheapWarmUps; i++)
+        {
+            Array.ForEach(stages[2..], stage => stage());
+        }
+
+        for (var i = 0; i < RenderWarmUps; i++)
+        {
+            stages[0]();
+            stages[1]();
+        }
+
+        var sums = new double[stages.Length];
+        using var process = Process.GetCurrentProcess();
+        for (var i = 0; i < repetitions; i++)
+        {
+            for (var s = 0; s < stages.Length; s++)
+            {
+                process.Refresh();
+                var before = process.TotalProcessorTime;
+                stages[s]();
+                process.Refresh();
+                sums[s] += (process.TotalProcessorTime - before).TotalMilliseconds;
+            }
+        }
+
+        return [.. sums.Select(sum => sum / repetitions)];
+    }
+}
