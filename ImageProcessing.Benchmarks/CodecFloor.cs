@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ImageProcessing.Benchmarks.Benchmarks;
 using ImageProcessing.Benchmarks.Inputs;
@@ -27,13 +26,6 @@ internal static class CodecFloor
         {
             var benchmark = new RuleBenchmarks { Input = input.Name };
             benchmark.Setup();
-            var bytes = BenchInputs.Load(input);
-            SourceTraits traits;
-            using (var encoded = EncodedImage.Of(bytes))
-            {
-                traits = VipsRenderer.Inspect(encoded);
-            }
-
             (string Rule, string Suffix, Func<RenderedImage> Render)[] rules =
             [
                 ("fit", "", benchmark.Fit_Render),
@@ -43,9 +35,9 @@ internal static class CodecFloor
             foreach (var (rule, suffix, render) in rules)
             {
                 var output = render();
-                var rendition = RuleSet.Default.Select("x" + suffix + input.Extension).Renditions[0];
-                var (options, decodedAt) = LoadOptions(input, traits, rendition, output);
-                var decode = MedianCpu(repetitions, () => Decode(bytes, options));
+                var rendition = RuleBenchmarks.Rendition(suffix);
+                var (options, decodedAt) = LoadOptions(input, benchmark.Traits, rendition, output);
+                var decode = MedianCpu(repetitions, () => Decode(benchmark.Bytes, options));
                 using var pixels = PixelsOf(output, rendition);
                 var encode = MedianCpu(repetitions, () => VipsRenderer.Encode(pixels, output.Format, RuleSet.Default.Encoding));
                 log.WriteLine(string.Create(
@@ -99,17 +91,11 @@ internal static class CodecFloor
     {
         operation();
         var samples = new double[repetitions];
-        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < repetitions; i++)
         {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            operation();
-            process.Refresh();
-            samples[i] = (process.TotalProcessorTime - before).TotalMilliseconds;
+            samples[i] = ProcessCpu.Milliseconds(operation);
         }
 
-        Array.Sort(samples);
-        return samples[repetitions / 2];
+        return ProcessCpu.Median(samples);
     }
 }

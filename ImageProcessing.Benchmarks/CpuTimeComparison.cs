@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ImageProcessing.Benchmarks.Benchmarks;
 
@@ -48,32 +47,16 @@ internal static class CpuTimeComparison
         var baselines = new double[repetitions];
         var candidates = new double[repetitions];
         var ratios = new double[repetitions];
-        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < repetitions; i++)
         {
             // Alternate which goes first, so neither always runs after the other's garbage.
             var baselineFirst = i % 2 == 0;
-            var first = CpuTime(process, baselineFirst ? baseline : candidate);
-            var second = CpuTime(process, baselineFirst ? candidate : baseline);
+            var first = ProcessCpu.Milliseconds(() => (baselineFirst ? baseline : candidate)());
+            var second = ProcessCpu.Milliseconds(() => (baselineFirst ? candidate : baseline)());
             (baselines[i], candidates[i]) = baselineFirst ? (first, second) : (second, first);
             ratios[i] = baselines[i] / candidates[i];
         }
 
-        return (Median(baselines), Median(candidates), Median(ratios));
-    }
-
-    private static double CpuTime(Process process, Func<int> operation)
-    {
-        process.Refresh();
-        var before = process.TotalProcessorTime;
-        operation();
-        process.Refresh();
-        return (process.TotalProcessorTime - before).TotalMilliseconds;
-    }
-
-    private static double Median(double[] samples)
-    {
-        Array.Sort(samples);
-        return samples[samples.Length / 2];
+        return (ProcessCpu.Median(baselines), ProcessCpu.Median(candidates), ProcessCpu.Median(ratios));
     }
 }

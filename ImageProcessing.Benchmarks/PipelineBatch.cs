@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ImageProcessing.Benchmarks.Benchmarks;
 using ImageProcessing.Function.Processing;
@@ -22,32 +21,29 @@ internal static class PipelineBatch
         var layout = KeyLayout.Default;
         var processor = new ImageProcessor(ImageLimits.Default, RuleSet.Default, layout);
         Directory.CreateDirectory(output);
-        using var process = Process.GetCurrentProcess();
         foreach (var path in Directory.GetFiles(input).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            ProcessingResult result;
-            using (var body = File.OpenRead(path))
+            ProcessingResult? result = null;
+            var (milliseconds, compiled) = ProcessCpu.Measure(() =>
             {
-                result = processor.ProcessAsync(layout.InputPrefix + name, body, body.Length).GetAwaiter().GetResult();
-            }
+                using (var body = File.OpenRead(path))
+                {
+                    result = processor.ProcessAsync(layout.InputPrefix + name, body, body.Length).GetAwaiter().GetResult();
+                }
 
-            if (result.Status != UploadStatus.Processed)
+                foreach (var rendition in result.Outputs)
+                {
+                    File.WriteAllBytes(Path.Combine(output, Path.GetFileName(rendition.Key)), rendition.Image.Content);
+                }
+            });
+            if (result!.Status != UploadStatus.Processed)
             {
                 Console.Error.WriteLine($"error: {name} was not processed: {result.Rejection}");
                 return 1;
             }
 
-            foreach (var rendition in result.Outputs)
-            {
-                File.WriteAllBytes(Path.Combine(output, Path.GetFileName(rendition.Key)), rendition.Image.Content);
-            }
-
-            process.Refresh();
-            timings.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms {name} {(process.TotalProcessorTime - before).TotalMilliseconds:F2} methods-compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - compiled}"));
+            timings.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms {name} {milliseconds:F2} methods-compiled {compiled}"));
         }
 
         return 0;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using ImageProcessing.Benchmarks.Benchmarks;
@@ -27,7 +26,7 @@ internal static class StageCosts
         {
             var benchmark = new RuleBenchmarks { Input = input.Name };
             benchmark.Setup();
-            var bytes = BenchInputs.Load(input);
+            var bytes = benchmark.Bytes;
             (string Rule, Action Upload, Action Render)[] rules =
             [
                 ("fit", () => benchmark.Fit_Pipeline(), () => benchmark.Fit_Render()),
@@ -76,16 +75,11 @@ internal static class StageCosts
         }
 
         var sums = new double[stages.Length];
-        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < repetitions; i++)
         {
             for (var s = 0; s < stages.Length; s++)
             {
-                process.Refresh();
-                var before = process.TotalProcessorTime;
-                stages[s]();
-                process.Refresh();
-                sums[s] += (process.TotalProcessorTime - before).TotalMilliseconds;
+                sums[s] += ProcessCpu.Milliseconds(stages[s]);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ImageProcessing.Benchmarks.Benchmarks;
 
@@ -24,22 +23,18 @@ internal static class WarmUpCurve
         };
         log.WriteLine("| uploads | CPU per upload | methods compiled |");
         log.WriteLine("|---|---:|---:|");
-        using var process = Process.GetCurrentProcess();
         for (var first = 1; first <= uploads; first += window)
         {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            for (var i = 0; i < window; i++)
+            var (milliseconds, compiled) = ProcessCpu.Measure(() =>
             {
-                upload();
-            }
-
-            process.Refresh();
-            var perUpload = (process.TotalProcessorTime - before).TotalMilliseconds / window;
+                for (var i = 0; i < window; i++)
+                {
+                    upload();
+                }
+            });
             log.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {first}–{first + window - 1} | {perUpload:F1} ms | {System.Runtime.JitInfo.GetCompiledMethodCount() - compiled} |"));
+                $"| {first}–{first + window - 1} | {milliseconds / window:F1} ms | {compiled} |"));
         }
 
         return 0;

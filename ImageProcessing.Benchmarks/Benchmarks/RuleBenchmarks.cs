@@ -101,7 +101,10 @@ public class RuleBenchmarks : InputBenchmark
         return outputs;
     }
 
-    private static Rendition Rendition(string suffix) => Rules.Select("x" + suffix + ".jpg").Renditions[0];
+    /// <summary>The source's traits, read once by <see cref="Setup"/>.</summary>
+    internal SourceTraits Traits => traits;
+
+    internal static Rendition Rendition(string suffix) => Rules.Select("x" + suffix + ".jpg").Renditions[0];
 
     private RenderedImage Render(string suffix)
     {

@@ -37,7 +37,6 @@ def reference(source, rule, size):
 
 def quality(tool, name, rule):
     folder = os.path.join(outputs_dir, tool, name.rsplit(".", 1)[0], rule)
-    # The pipeline writes at its output keys (processed/...); the peers write flat.
     files = sorted(os.path.join(d, f) for d, _, names in os.walk(folder) for f in names if not f.startswith(WARM_UP_PREFIX))
     if not files:
         return None, None, None
