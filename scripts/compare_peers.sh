@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The pipeline against the peers users would pick instead, on the same files in the same run: sharp (libvips, the
-# engine of AWS's Serverless Image Handler) and Pillow (the original system's engine). Every tool runs one thread
+# engine of AWS's Serverless Image Handler) and Pillow (the original system's engine), with ImageSharp 2.1.13 (the
+# design card's library, the benchmark's baseline) beside them. Every tool runs one thread
 # with the same rules and encoder settings (auto-orient, metadata stripped, JPEG q85, PNG zlib 3, WebP q85), and each
 # reads a file into memory and decodes it from there, as a Lambda function gets an S3 object.
 #
@@ -38,7 +39,7 @@ if ! "$pil_python" -c 'import PIL' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pil >/dev/null
 fi
 
-perf_build
+perf_build_benchmarks
 rm -rf "$work"
 mkdir -p "$work"
 perf_generate generate-peers "$work/inputs"
@@ -51,6 +52,7 @@ per_file_cpu() {
   case "$tool" in
     # The function's runtimeconfig turns tiered PGO off (ADR 0010); the benchmark project's does not.
     pipeline) command=(env VIPS_CONCURRENCY=1 DOTNET_TieredPGO=0 dotnet "$BENCH_DLL" pipeline-batch "$input" "$output") ;;
+    imagesharp) command=(dotnet "$BENCH_DLL" imagesharp-batch "$input" "$output") ;;
     sharp) command=(env UV_THREADPOOL_SIZE=1 SHARP_PREFIX="$node_prefix" node "$peers/sharp_batch.mjs" "$rule" "$input" "$output") ;;
     pillow) command=("$pil_python" "$peers/pillow_batch.py" "$rule" "$input" "$output") ;;
   esac
@@ -77,15 +79,15 @@ done
 
 measurements="$work/measurements.jsonl"
 : >"$measurements"
-tools=(pipeline sharp pillow)
+tools=(pipeline sharp pillow imagesharp)
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds" >&2
   for file in "$work"/inputs/*; do
     stem="$(basename "${file%.*}")"
     for rule in fit thumb grayscale; do
       # A different tool starts each cell, so a slow spell on a shared machine does not always fall on one.
-      for t in 0 1 2; do
-        tool="${tools[$(((t + round) % 3))]}"
+      for t in "${!tools[@]}"; do
+        tool="${tools[$(((t + round) % ${#tools[@]}))]}"
         per_file_cpu "$tool" "$rule" "$work/batch/$stem/$rule" "$work/out/$tool/$stem/$rule" | grep -v ' 0-warm-' |
           python3 -c 'import json, sys; r, i, ru, t = sys.argv[1:]; [print(json.dumps({"round": int(r), "input": i, "rule": ru, "tool": t, "file": line.split()[1], "ms": float(line.split()[2])})) for line in sys.stdin]' \
             "$round" "$stem" "$rule" "$tool" >>"$measurements"

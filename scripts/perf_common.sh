@@ -13,8 +13,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export MALLOC_ARENA_MAX=2
 
 perf_build() {
-  echo "building the function host and the input generator (Release)..." >&2
+  echo "building the function host (Release)..." >&2
   dotnet build "$REPO_ROOT/ImageProcessing.FunctionHost" -c Release -v quiet -nologo >&2
+  perf_build_benchmarks
+}
+
+# The benchmark project alone: the input generator and the batch tools.
+perf_build_benchmarks() {
+  echo "building the benchmark project (Release)..." >&2
   dotnet build "$REPO_ROOT/ImageProcessing.Benchmarks" -c Release -v quiet -nologo >&2
 }
 

@@ -1,5 +1,6 @@
 """The comparison table of scripts/compare_peers.sh: per-upload CPU (median of the rounds), the pipeline's ratio to
-the fastest peer, output quality and size (Debian's python3 with PIL).
+the fastest peer (sharp or Pillow; ImageSharp is shown beside them), output quality and size (Debian's python3 with
+PIL).
 
 Quality is the mean absolute difference, in levels of 0-255, of each output against a reference made from the fully
 decoded, upright source: a Lanczos3 resize (Pillow's LANCZOS) to the output's size, or the BT.601 luma for grayscale.
@@ -13,7 +14,8 @@ import sys
 
 from PIL import Image, ImageChops, ImageOps, ImageStat
 
-TOOLS = ["pipeline", "sharp", "pillow"]
+TOOLS = ["pipeline", "sharp", "pillow", "imagesharp"]
+PEERS = ["sharp", "pillow"]
 RULES = ["fit", "thumb", "grayscale"]
 WARM_UP_PREFIX = "0-warm-"  # compare_peers.sh names the warm-up copies so that every tool takes them first
 measurements_path, inputs_dir, outputs_dir = sys.argv[1:4]
@@ -50,17 +52,18 @@ def quality(tool, name, rule):
 
 ORDER = ["jpeg-4096.jpg", "jpeg-12mp.jpg", "jpeg-12mp-exif6.jpg", "png-4096.png", "webp-4096.webp"]
 inputs = [n for n in ORDER if os.path.exists(os.path.join(inputs_dir, n))]
-print("| input | rule | pipeline | sharp 0.35.5 | Pillow | pipeline ÷ fastest peer | quality (MAD: pipeline / sharp / Pillow) | bytes (pipeline / sharp / Pillow) |")
-print("|---|---|---:|---:|---:|---:|---|---|")
+print("| input | rule | pipeline | sharp 0.35.5 | Pillow | ImageSharp 2.1.13 | pipeline ÷ fastest peer "
+      "| quality (MAD: pipeline / sharp / Pillow / ImageSharp) | bytes (pipeline / sharp / Pillow / ImageSharp) |")
+print("|---|---|---:|---:|---:|---:|---:|---|---|")
 for name in inputs:
     stem = name.rsplit(".", 1)[0]
     for rule in RULES:
         medians = {t: statistics.median(cpu[(stem, rule, t)]) for t in TOOLS if (stem, rule, t) in cpu}
-        if len(medians) < 3:
+        if len(medians) < len(TOOLS):
             continue
-        fastest_peer = min(medians["sharp"], medians["pillow"])
+        fastest_peer = min(medians[t] for t in PEERS)
         q = {t: quality(t, name, rule) for t in TOOLS}
         mads = " / ".join("–" if q[t][0] is None else f"{q[t][0]:.2f}" for t in TOOLS)
         sizes = " / ".join("–" if q[t][1] is None else f"{q[t][1]:,}" for t in TOOLS)
-        print(f"| {stem} | {rule} | {medians['pipeline']:,.0f} ms | {medians['sharp']:,.0f} ms | {medians['pillow']:,.0f} ms "
-              f"| {medians['pipeline'] / fastest_peer:.2f} | {mads} | {sizes} |")
+        times = " | ".join(f"{medians[t]:,.0f} ms" for t in TOOLS)
+        print(f"| {stem} | {rule} | {times} | {medians['pipeline'] / fastest_peer:.2f} | {mads} | {sizes} |")
