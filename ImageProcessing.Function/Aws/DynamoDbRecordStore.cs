@@ -19,6 +19,17 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
     /// <summary>No verdict yet, or a verdict of other rules (a reprocessing): the only items a writer may take over.</summary>
     private const string OpenToThisWriter = "attribute_not_exists(#pk) OR #status = :processing OR attribute_not_exists(#rules) OR #rules <> :rules";
 
+    private static readonly Dictionary<string, string> OpenToThisWriterNames = new()
+    {
+        ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#rules"] = RecordMapper.RulesFingerprintAttribute,
+    };
+
+    private static Dictionary<string, AttributeValue> OpenToThisWriterValues(string? rulesFingerprint) => new()
+    {
+        [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() },
+        [":rules"] = new AttributeValue { S = rulesFingerprint ?? string.Empty },
+    };
+
     public async Task<ImageRecord?> GetAsync(SourceVersion source, CancellationToken cancellationToken)
     {
         using var activity = FunctionTelemetry.StartClient("DynamoDB GetItem", "DynamoDB", "GetItem");
@@ -39,19 +50,14 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
                 UpdateExpression = "SET #status = :processing, sourceBucket = :bucket, receivedAt = if_not_exists(receivedAt, :now), " +
                     "lastAttemptAt = :now, requestId = :request, #ttl = :ttl, #rules = :rules, notified = :false ADD attempts :one",
                 ConditionExpression = OpenToThisWriter,
-                ExpressionAttributeNames = new()
+                ExpressionAttributeNames = new(OpenToThisWriterNames) { ["#ttl"] = Schema.TimeToLiveAttribute },
+                ExpressionAttributeValues = new(OpenToThisWriterValues(context.RulesFingerprint))
                 {
-                    ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#ttl"] = Schema.TimeToLiveAttribute, ["#rules"] = RecordMapper.RulesFingerprintAttribute,
-                },
-                ExpressionAttributeValues = new()
-                {
-                    [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() },
                     [":bucket"] = new AttributeValue { S = source.Bucket },
                     [":now"] = new AttributeValue { S = context.Now.ToString("O", CultureInfo.InvariantCulture) },
                     [":request"] = new AttributeValue { S = context.RequestId },
                     [":ttl"] = new AttributeValue { N = context.ExpiresAt.ToString(CultureInfo.InvariantCulture) },
                     [":one"] = new AttributeValue { N = "1" },
-                    [":rules"] = new AttributeValue { S = context.RulesFingerprint ?? string.Empty },
                     [":false"] = new AttributeValue { BOOL = false },
                 },
                 ReturnValues = ReturnValue.ALL_NEW,
@@ -74,12 +80,8 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
                 TableName = tableName,
                 Item = RecordMapper.ToItem(record),
                 ConditionExpression = OpenToThisWriter,
-                ExpressionAttributeNames = new() { ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#rules"] = RecordMapper.RulesFingerprintAttribute },
-                ExpressionAttributeValues = new()
-                {
-                    [":processing"] = new AttributeValue { S = UploadStatus.Processing.Name() },
-                    [":rules"] = new AttributeValue { S = record.RulesFingerprint ?? string.Empty },
-                },
+                ExpressionAttributeNames = new(OpenToThisWriterNames),
+                ExpressionAttributeValues = OpenToThisWriterValues(record.RulesFingerprint),
             }, cancellationToken);
             return true;
         }

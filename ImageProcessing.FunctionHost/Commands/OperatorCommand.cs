@@ -70,7 +70,7 @@ internal static class OperatorCommand
                 var inputPrefix = local?.Layout.InputPrefix ?? Pipeline.PipelineDefinition.InputPrefix;
                 var prefix = ReprocessOperation.KeyPrefix(inputPrefix, arguments.Prefix);
                 return new($"Send every upload under s3://{bucket}/{prefix} through the pipeline again?",
-                    (clients, ct) => new ReprocessOperation(clients.S3, clients.Sqs, logger).ReprocessAsync(bucket, inputPrefix, prefix, uploads, clients.Region, ct));
+                    (clients, ct) => new ReprocessOperation(clients.S3, clients.Sqs, logger).ReprocessAsync(bucket, inputPrefix, arguments.Prefix, uploads, clients.Region, ct));
             default:
                 throw new UsageException($"unknown command '{command}'");
         }

@@ -47,9 +47,10 @@ for name in ORDER:
         continue
     body = open(path, "rb").read()
     extension = os.path.splitext(name)[1]
+    full_size = Image.open(io.BytesIO(body)).size
     for rule, box in RULES.items():
         decoded = decode(body, box)
-        at = "full size" if decoded.size == Image.open(io.BytesIO(body)).size else f"{decoded.size[0]}×{decoded.size[1]}"
+        at = "full size" if decoded.size == full_size else f"{decoded.size[0]}×{decoded.size[1]}"
         rendition = ImageOps.exif_transpose(decoded)
         if box:
             rendition.thumbnail((box, box), Image.LANCZOS)
