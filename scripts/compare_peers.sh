@@ -11,8 +11,8 @@
 # tool times each file itself in CPU time (user + system of the whole process, every thread, the JIT's included) and
 # prints it; only the copies count, so start-up and the first uploads of a process are left out, as in a Lambda
 # container that has served some. The warm-ups are the same kind of file at half the size (the benchmark's
-# generate-peer-warm-ups), enough for .NET to have compiled its hot methods at the last tier (docs/performance.md,
-# "Warm-up of a container"). Tools take turns within each round; the table shows the median over every copy of
+# generate-peer-warm-ups): .NET has compiled most hot methods by then but may still promote some in bursts
+# (docs/performance.md, "Warm-up of a container"). Tools take turns within each round; the table shows the median over every copy of
 # every round (a slow spell on a shared machine lands on a few files, not on the median), the pipeline's ratio to
 # the fastest peer, each output's quality against a Lanczos3 reference and its size. Writes artifacts/perf/peers.md.
 #
@@ -82,12 +82,14 @@ measurements="$work/measurements.jsonl"
 tools=(pipeline sharp pillow imagesharp)
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds" >&2
+  cell=0
   for file in "$work"/inputs/*; do
     stem="$(basename "${file%.*}")"
     for rule in fit thumb grayscale; do
+      cell=$((cell + 1))
       # A different tool starts each cell, so a slow spell on a shared machine does not always fall on one.
       for t in "${!tools[@]}"; do
-        tool="${tools[$(((t + round) % ${#tools[@]}))]}"
+        tool="${tools[$(((t + round + cell) % ${#tools[@]}))]}"
         per_file_cpu "$tool" "$rule" "$work/batch/$stem/$rule" "$work/out/$tool/$stem/$rule" | grep -v ' 0-warm-' |
           python3 -c 'import json, sys; r, i, ru, t = sys.argv[1:]; [print(json.dumps({"round": int(r), "input": i, "rule": ru, "tool": t, "file": line.split()[1], "ms": float(line.split()[2])})) for line in sys.stdin]' \
             "$round" "$stem" "$rule" "$tool" >>"$measurements"
