@@ -12,7 +12,7 @@ namespace ImageProcessing.Benchmarks;
 internal static class FileBatch
 {
     /// <param name="process">Takes a file's name and path, returns its renditions as file names and bytes; throws
-    /// <see cref="InvalidOperationException"/> when the file gives none.</param>
+    /// <see cref="NotProcessedException"/> when the file gives none.</param>
     public static int Run(string input, string output, TextWriter timings, Func<string, string, IReadOnlyList<(string Name, byte[] Content)>> process)
     {
         ArgumentNullException.ThrowIfNull(timings);
@@ -32,7 +32,7 @@ internal static class FileBatch
                 });
                 timings.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms {name} {milliseconds:F2} methods-compiled {compiled}"));
             }
-            catch (InvalidOperationException e)
+            catch (NotProcessedException e)
             {
                 Console.Error.WriteLine($"error: {name} was not processed: {e.Message}");
                 return 1;
@@ -41,4 +41,7 @@ internal static class FileBatch
 
         return 0;
     }
+
+    /// <summary>A file of the batch that gave no renditions, with the reason.</summary>
+    internal sealed class NotProcessedException(string message) : Exception(message);
 }

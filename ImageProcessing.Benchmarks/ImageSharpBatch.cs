@@ -1,5 +1,7 @@
 using ImageProcessing.Benchmarks.Baselines;
+using ImageProcessing.Function.Processing;
 using ImageProcessing.Function.Rules;
+using ImageProcessing.Function.Validation;
 
 namespace ImageProcessing.Benchmarks;
 
@@ -13,12 +15,15 @@ internal static class ImageSharpBatch
     {
         var imageSharp = new ImageSharpPipeline(Benchmarks.BenchThreads.Count);
         var rules = RuleSet.Default;
+        var layout = KeyLayout.Default;
         return FileBatch.Run(input, output, timings, (name, path) =>
         {
             var content = File.ReadAllBytes(path);
-            var renditions = rules.Select(name).Renditions;
-            return [.. renditions.Select(rendition => (
-                renditions.Count == 1 ? name : $"{rendition.Name}-{name}",
+            var key = layout.InputPrefix + name;
+            var format = FormatSniffer.Detect(content, out var description) ?? throw new FileBatch.NotProcessedException(description);
+            // Named as the pipeline names its outputs; the baseline writes every rendition in the source's format.
+            return [.. rules.Select(name).Renditions.Select(rendition => (
+                Path.GetFileName(layout.OutputKey(key, rendition, format)),
                 imageSharp.Render(content, rendition, rules.Encoding)))];
         });
     }

@@ -25,7 +25,7 @@ internal static class PipelineBatch
 
             return result.Status == UploadStatus.Processed
                 ? [.. result.Outputs.Select(rendition => (Path.GetFileName(rendition.Key), rendition.Image.Content))]
-                : throw new InvalidOperationException(result.Rejection?.ToString());
+                : throw new FileBatch.NotProcessedException(result.Rejection?.ToString() ?? result.Status.ToString());
         });
     }
 }

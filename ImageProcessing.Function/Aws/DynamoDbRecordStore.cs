@@ -19,7 +19,7 @@ public sealed class DynamoDbRecordStore(IAmazonDynamoDB dynamoDb, string tableNa
     /// <summary>No verdict yet, or a verdict of other rules (a reprocessing): the only items a writer may take over.</summary>
     private const string OpenToThisWriter = "attribute_not_exists(#pk) OR #status = :processing OR attribute_not_exists(#rules) OR #rules <> :rules";
 
-    private static readonly Dictionary<string, string> OpenToThisWriterNames = new()
+    private static readonly IReadOnlyDictionary<string, string> OpenToThisWriterNames = new Dictionary<string, string>
     {
         ["#pk"] = Schema.PartitionKey, ["#status"] = "status", ["#rules"] = RecordMapper.RulesFingerprintAttribute,
     };

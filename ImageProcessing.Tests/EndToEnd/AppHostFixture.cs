@@ -68,6 +68,18 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("the app host has not started");
 
+    /// <summary>
+    /// Puts an S3 event for a key outside the upload prefix into the dead-letter queue: a redrive moves it, and the
+    /// function skips it, so it leaves the queues for good.
+    /// </summary>
+    public async Task SeedSkippedDeadLetterAsync(string fileName)
+    {
+        var names = new ImageProcessing.Operations.LocalNames();
+        var queueUrl = (await Sqs.GetQueueUrlAsync(names.DeadLetterQueue)).QueueUrl;
+        await Sqs.SendMessageAsync(queueUrl,
+            $$$$"""{"Records":[{"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"{{{{names.Bucket}}}}"},"object":{"key":"elsewhere/{{{{fileName}}}}"}}}]}""");
+    }
+
     public async Task DisposeAsync()
     {
         S3?.Dispose();

@@ -103,8 +103,7 @@ public sealed class BrowserTests(AppHostFixture pipeline) : IAsyncLifetime
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Redrive" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Move every message of image-uploads-dlq back to image-uploads, to be processed again?")).ToBeVisibleAsync();
         // A dead-lettered event the function skips (outside the upload prefix): the redrive has at least one message to move.
-        var deadLetterQueue = (await pipeline.Sqs.GetQueueUrlAsync("image-uploads-dlq")).QueueUrl;
-        await pipeline.Sqs.SendMessageAsync(deadLetterQueue, """{"Records":[{"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"images"},"object":{"key":"elsewhere/browser.jpg"}}}]}""");
+        await pipeline.SeedSkippedDeadLetterAsync("browser.jpg");
         await page.Locator("fluent-button", new() { HasText = "Yes" }).ClickAsync();
 
         // The toast names the outcome; the notification centre keeps the command's words.
@@ -112,8 +111,8 @@ public sealed class BrowserTests(AppHostFixture pipeline) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Notifications" }).ClickAsync();
         var moved = page.GetByText(new Regex("^Moved [0-9]+ messages? from image-uploads-dlq back to image-uploads\\.$"));
         await Assertions.Expect(moved).ToBeVisibleAsync();
-        // The drawer's own Close comes before each notification's.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).First.ClickAsync();
+        // In the notification drawer, its own Close comes before each notification's.
+        await page.Locator("#NotificationsDialog").GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dismiss all" })).ToBeHiddenAsync();
 
         await Row(page, "images").GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();

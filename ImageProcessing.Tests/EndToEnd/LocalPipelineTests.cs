@@ -142,8 +142,7 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline)
     {
         var commands = pipeline.App.Services.GetRequiredService<Aspire.Hosting.ApplicationModel.ResourceCommandService>();
         // A dead-lettered event the function will skip (outside the upload prefix), so it leaves the queues for good.
-        var dlqUrl = await QueueUrlAsync(Names.DeadLetterQueue);
-        await pipeline.Sqs.SendMessageAsync(dlqUrl, """{"Records":[{"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"images"},"object":{"key":"elsewhere/x.jpg"}}}]}""");
+        await pipeline.SeedSkippedDeadLetterAsync("x.jpg");
 
         // The command runs in image-function: under this trace, its span is on the dashboard's traces.
         var traceId = ActivityTraceId.CreateRandom();
