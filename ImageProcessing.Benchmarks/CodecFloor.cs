@@ -26,13 +26,7 @@ internal static class CodecFloor
         {
             var benchmark = new RuleBenchmarks { Input = input.Name };
             benchmark.Setup();
-            (string Rule, string Suffix, Func<RenderedImage> Render)[] rules =
-            [
-                ("fit", "", benchmark.Fit_Render),
-                ("thumb", "_thumb", benchmark.Thumb_Render),
-                ("grayscale", "_grayscale", benchmark.Grayscale_Render),
-            ];
-            foreach (var (rule, suffix, render) in rules)
+            foreach (var (rule, suffix, _, render) in benchmark.Cells)
             {
                 var output = render();
                 var rendition = RuleBenchmarks.Rendition(suffix);

@@ -27,18 +27,12 @@ internal static class StageCosts
             var benchmark = new RuleBenchmarks { Input = input.Name };
             benchmark.Setup();
             var bytes = benchmark.Bytes;
-            (string Rule, Action Upload, Action Render)[] rules =
-            [
-                ("fit", () => benchmark.Fit_Pipeline(), () => benchmark.Fit_Render()),
-                ("thumb", () => benchmark.Thumb_Pipeline(), () => benchmark.Thumb_Render()),
-                ("grayscale", () => benchmark.Grayscale_Pipeline(), () => benchmark.Grayscale_Render()),
-            ];
-            foreach (var (rule, upload, render) in rules)
+            foreach (var (rule, _, upload, render) in benchmark.Cells)
             {
                 Action[] stages =
                 [
-                    upload,
-                    render,
+                    () => upload(),
+                    () => render(),
                     () =>
                     {
                         using var encoded = EncodedImage.Of(bytes);

@@ -14,13 +14,8 @@ internal static class WarmUpCurve
     {
         var benchmark = new RuleBenchmarks { Input = inputName };
         benchmark.Setup();
-        Func<object> upload = rule switch
-        {
-            "fit" => benchmark.Fit_Pipeline,
-            "thumb" => benchmark.Thumb_Pipeline,
-            "grayscale" => benchmark.Grayscale_Pipeline,
-            _ => throw new ArgumentException($"no rule '{rule}' (fit, thumb or grayscale)", nameof(rule)),
-        };
+        var upload = benchmark.Cells.FirstOrDefault(cell => cell.Rule == rule).Upload
+            ?? throw new ArgumentException($"no rule '{rule}' ({string.Join(", ", benchmark.Cells.Select(cell => cell.Rule))})", nameof(rule));
         log.WriteLine("| uploads | CPU per upload | methods compiled |");
         log.WriteLine("|---|---:|---:|");
         for (var first = 1; first <= uploads; first += window)

@@ -101,6 +101,17 @@ public class RuleBenchmarks : InputBenchmark
         return outputs;
     }
 
+    /// <summary>
+    /// The three rules as the benchmark's own modes measure them: the rule's name on their command lines, its key
+    /// suffix, the whole upload and the render alone.
+    /// </summary>
+    internal (string Rule, string Suffix, Func<ProcessingResult> Upload, Func<RenderedImage> Render)[] Cells =>
+    [
+        ("fit", Suffixes[0], Fit_Pipeline, Fit_Render),
+        ("thumb", Suffixes[1], Thumb_Pipeline, Thumb_Render),
+        ("grayscale", Suffixes[2], Grayscale_Pipeline, Grayscale_Render),
+    ];
+
     /// <summary>The source's traits, read once by <see cref="Setup"/>.</summary>
     internal SourceTraits Traits => traits;
 
