@@ -7,7 +7,9 @@ using ImageProcessing.Function.Configuration;
 using ImageProcessing.Function.Events;
 using ImageProcessing.Function.Handling;
 using ImageProcessing.Function.Handling.Notifications;
+using ImageProcessing.Function.Imaging;
 using ImageProcessing.Function.Processing;
+using ImageProcessing.Function.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ImageProcessing.Function;
@@ -34,6 +36,7 @@ public sealed class FunctionApp
             loggers.CreateLogger<UploadHandler>(),
             time);
         _batch = new BatchHandler(uploads, loggers.CreateLogger<BatchHandler>());
+        Log.JpegDecoder(loggers.CreateLogger<FunctionApp>(), TurboJpegDecoder.Description);
     }
 
     /// <summary>Builds the function from environment variables and the SDK's default credential and region chain.</summary>

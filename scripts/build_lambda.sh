@@ -32,6 +32,22 @@ dotnet publish "$root/ImageProcessing.Function/ImageProcessing.Function.csproj" 
 
 [[ -f "$publish/ImageProcessing.Function.dll" ]] || die "publish produced no ImageProcessing.Function.dll in $publish."
 
+# libjpeg-turbo's TurboJPEG library decodes shrunk JPEGs (Imaging/TurboJpegDecoder.cs); Lambda's runtime has none, so
+# the package carries Debian's build for the architecture (it needs glibc 2.14 at most) with its licence.
+multiarch="$( [[ "$arch" == arm64 ]] && echo aarch64 || echo x86_64 )-linux-gnu"
+debian_arch="$( [[ "$arch" == arm64 ]] && echo arm64 || echo amd64 )"
+turbojpeg="/usr/lib/$multiarch/libturbojpeg.so.0"
+if [[ ! -e "$turbojpeg" ]]; then
+  [[ "$(id -u)" == 0 ]] || die "$turbojpeg is missing: apt-get install libturbojpeg0:$debian_arch (after dpkg --add-architecture $debian_arch), or run as root."
+  echo "build_lambda: installing libturbojpeg0:$debian_arch"
+  dpkg --add-architecture "$debian_arch"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "libturbojpeg0:$debian_arch" >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "libturbojpeg0:$debian_arch" >/dev/null; } \
+    || die "apt-get install libturbojpeg0:$debian_arch failed."
+fi
+cp -L "$turbojpeg" "$publish/libturbojpeg.so.0"
+cp "/usr/share/doc/libturbojpeg0/copyright" "$publish/libturbojpeg.copyright"
+
 python3 - "$publish" "$zip" <<'PY'
 import os, sys, zipfile
 source, target = sys.argv[1], sys.argv[2]

@@ -11,8 +11,8 @@
 # and a poison message; turns what S3 delivered to the upload queue into one SQS event per message; runs the
 # harness with the template's environment and what Lambda sets, as an unprivileged user when run as root, with only
 # a temporary directory writable; checks records, outputs, notifications and the batch responses; and checks the
-# glibc versions the package's native libraries need against Amazon Linux 2023's (2.34), and that the function
-# carries ReadyToRun code for the architecture.
+# glibc versions the package's native libraries need against Amazon Linux 2023's (2.34), that the function loaded the
+# package's own libturbojpeg, and that it carries ReadyToRun code for the architecture.
 #
 # arm64 runs under qemu-user (installed with the arm64 C runtime when run as root) and is then compared with an x64
 # run of the same source: same verdicts, reasons, output keys, formats and dimensions, pixels within a tolerance.
@@ -129,6 +129,8 @@ run() {
     "${runner[@]}" "$dir/harness/ImageProcessing.PackageHarness" "$dir/task" "$handler" "$dir/events.jsonl" "$dir/out/responses.jsonl" \
     >"$dir/function.log" 2>&1 || { tail -40 "$dir/function.log" >&2; die "the harness failed."; }
   tail -1 "$dir/function.log" | tee "$dir/summary.json"
+  grep -qF "decode with libjpeg-turbo ($dir/task/libturbojpeg.so.0)" "$dir/function.log" \
+    || die "the function did not load the package's libturbojpeg.so.0 (see $dir/function.log)."
   if [[ -n "$limit" ]]; then
     local peak
     peak="$(cat "$limit/memory.peak" 2>/dev/null || cat "$limit/memory.max_usage_in_bytes")"

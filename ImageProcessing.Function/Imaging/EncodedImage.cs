@@ -13,7 +13,9 @@ namespace ImageProcessing.Function.Imaging;
 /// </remarks>
 public sealed class EncodedImage : IDisposable
 {
-    private EncodedImage(Source source) => Source = source;
+    private EncodedImage(byte[] bytes, Source source) => (Bytes, Source) = (bytes, source);
+
+    internal byte[] Bytes { get; }
 
     internal Source Source { get; }
 
@@ -21,7 +23,7 @@ public sealed class EncodedImage : IDisposable
     {
         ArgumentNullException.ThrowIfNull(content);
         VipsEngine.EnsureInitialized();
-        return new EncodedImage(Source.NewFromMemory(content));
+        return new EncodedImage(content, Source.NewFromMemory(content));
     }
 
     public void Dispose() => Source.Dispose();

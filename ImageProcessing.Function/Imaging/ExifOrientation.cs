@@ -5,7 +5,7 @@ namespace ImageProcessing.Function.Imaging;
 /// <summary>The EXIF orientation libvips reads into the image's <c>orientation</c> field: 1–8, absent when there is none.</summary>
 internal static class ExifOrientation
 {
-    private const string Field = "orientation";
+    public const string Field = "orientation";
 
     public static int? Of(Image image) => image.GetTypeOf(Field) == IntPtr.Zero ? null : (int)image.Get(Field);
 

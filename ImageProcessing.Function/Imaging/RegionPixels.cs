@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using NetVips;
 
@@ -11,10 +10,8 @@ namespace ImageProcessing.Function.Imaging;
 /// </summary>
 internal static class RegionPixels
 {
-    private const string Libvips = "libvips";
-
-    // Runs before the first call of Fetch, so before its import is bound; this is the assembly's only native import.
-    static RegionPixels() => NativeLibrary.SetDllImportResolver(typeof(RegionPixels).Assembly, Resolve);
+    // Runs before the first call of Fetch, so before its import is bound.
+    static RegionPixels() => NativeImports.EnsureResolver();
 
     /// <summary>
     /// Computes the area (decoding as far as needed) and copies it, row after row, to the start of <paramref name="into"/>;
@@ -44,25 +41,8 @@ internal static class RegionPixels
         }
     }
 
-    /// <summary>
-    /// Maps the name of our imports to the library NetVips loaded, whose file name differs per platform. It is looked
-    /// up as NetVips looks it up (default search paths, relative to NetVips' assembly), so both get the same handle.
-    /// </summary>
-    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (libraryName != Libvips)
-        {
-            return IntPtr.Zero;
-        }
-
-        var file = OperatingSystem.IsWindows() ? "libvips-42.dll"
-            : OperatingSystem.IsMacOS() ? "libvips.42.dylib"
-            : "libvips.so.42";
-        return NativeLibrary.TryLoad(file, typeof(Image).Assembly, searchPath: null, out var handle) ? handle : IntPtr.Zero;
-    }
-
     // The region goes in as a SafeHandle, so the marshaller holds a reference for the duration of the call.
-    [DllImport(Libvips, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    [DllImport(NativeImports.Libvips, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern IntPtr vips_region_fetch(Region region, int left, int top, int width, int height, out nuint length);
 }

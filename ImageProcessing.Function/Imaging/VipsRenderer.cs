@@ -23,8 +23,9 @@ public static class VipsRenderer
             return new SourceTraits(
                 header.Width,
                 header.Height,
-                header.GetTypeOf("icc-profile-data") != IntPtr.Zero,
-                header.Interpretation == Enums.Interpretation.Cmyk);
+                IccProfile.IsPresent(header),
+                header.Interpretation == Enums.Interpretation.Cmyk,
+                ExifOrientation.Of(header));
         }
         catch (VipsException e)
         {
@@ -66,13 +67,31 @@ public static class VipsRenderer
         var outputProfile = traits.HasIccProfile || traits.IsCmyk ? "srgb" : null;
         if (sourceFormat == ImageFormat.Jpeg && JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
         {
-            using var shrunk = Image.NewFromSource(content.Source, $"{LoaderOptions},shrink={shrink}", access: Enums.Access.Sequential);
+            using var shrunk = DecodeShrunk(content, traits, shrink);
             return shrunk.ThumbnailImage(width, height: height, size: Enums.Size.Down, noRotate: TurnsAfterToning(rendition), crop: crop,
                 outputProfile: outputProfile);
         }
 
         return Image.ThumbnailSource(content.Source, width, LoaderOptions, height: height, size: Enums.Size.Down,
             noRotate: TurnsAfterToning(rendition), crop: crop, outputProfile: outputProfile);
+    }
+
+    /// <summary>
+    /// The JPEG decoded at 1/<paramref name="shrink"/> by libjpeg-turbo, with its ICC profile for the conversion to
+    /// sRGB, else by libvips' loader: for CMYK, and for anything TurboJPEG refuses (libvips then gives the verdict).
+    /// </summary>
+    private static Image DecodeShrunk(EncodedImage content, SourceTraits traits, int shrink)
+    {
+        var decoded = traits.IsCmyk
+            ? null
+            : TurboJpegDecoder.TryDecode(content.Bytes, shrink, traits.Orientation, traits.HasIccProfile ? ReadIccProfile(content) : null);
+        return decoded ?? Image.NewFromSource(content.Source, $"{LoaderOptions},shrink={shrink}", access: Enums.Access.Sequential);
+    }
+
+    private static byte[]? ReadIccProfile(EncodedImage content)
+    {
+        using var header = Image.NewFromSource(content.Source, LoaderOptions, access: Enums.Access.Sequential);
+        return IccProfile.Of(header);
     }
 
     /// <summary>

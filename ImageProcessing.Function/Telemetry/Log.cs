@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Batch of {Count} messages: {Failures} failed")]
     public static partial void Batch(ILogger logger, int count, int failures);
+
+    [LoggerMessage(8, LogLevel.Information, "JPEG renditions smaller than their source decode with {Decoder}")]
+    public static partial void JpegDecoder(ILogger logger, string decoder);
 }

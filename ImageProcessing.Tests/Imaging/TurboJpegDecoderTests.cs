@@ -1,0 +1,114 @@
+using ImageProcessing.Function.Imaging;
+using ImageProcessing.Tests.Support;
+using NetVips;
+
+namespace ImageProcessing.Tests.Imaging;
+
+/// <summary>
+/// The shrunk JPEG decode by libjpeg-turbo: the pixels libvips' own shrink-on-load gives, the orientation carried over,
+/// and everything it does not decode left to libvips.
+/// </summary>
+[Trait("Category", "unit")]
+public sealed class TurboJpegDecoderTests
+{
+    private const string NotInstalled = "libturbojpeg.so.0 did not load: apt-get install libturbojpeg0 (see the README)";
+
+    [Fact]
+    public void Libjpeg_turbo_is_loaded_on_linux()
+    {
+        // Elsewhere libvips decodes every JPEG; the Lambda package carries its own copy (scripts/build_lambda.sh).
+        Assert.True(!OperatingSystem.IsLinux() || TurboJpegDecoder.IsAvailable, NotInstalled);
+    }
+
+    [Theory]
+    [InlineData(2, "420", false)]
+    [InlineData(4, "420", false)]
+    [InlineData(8, "420", false)]
+    [InlineData(8, "444", false)]
+    [InlineData(4, "420", true)] // progressive
+    [InlineData(2, "grey", false)]
+    [InlineData(8, "grey", true)]
+    public void A_shrunk_decode_has_the_size_bands_and_pixels_of_libvips_shrink_on_load(int shrink, string kind, bool progressive)
+    {
+        var jpeg = Jpeg(1001, 757, kind, progressive); // odd sides: libjpeg rounds the scaled size up, libvips down
+
+        using var decoded = Decode(jpeg, shrink, orientation: null);
+        using var reference = Image.NewFromBuffer(jpeg, $"shrink={shrink}");
+
+        Assert.Equal((reference.Width, reference.Height, reference.Bands), (decoded.Width, decoded.Height, decoded.Bands));
+        Assert.Equal((1001 / shrink, 757 / shrink), (decoded.Width, decoded.Height));
+        Assert.Equal(reference.Interpretation, decoded.Interpretation);
+        using var difference = (decoded - reference).Abs();
+        Assert.True(difference.Max() <= 1, $"largest difference from libvips' decode: {difference.Max()} levels");
+    }
+
+    [Fact]
+    public void The_exif_orientation_is_carried_to_the_decoded_image()
+    {
+        using var decoded = Decode(TestImages.Jpeg(800, 600), 4, orientation: 6);
+
+        Assert.Equal(6, ExifOrientation.Of(decoded));
+    }
+
+    [Fact]
+    public void The_icc_profile_is_carried_to_the_decoded_image_and_converted_by_the_resize()
+    {
+        using var gradient = TestImages.Gradient(800, 600);
+        using var p3 = gradient.IccTransform("p3", embedded: false, inputProfile: "srgb");
+        var jpeg = p3.JpegsaveBuffer(q: 95, keep: Enums.ForeignKeep.Icc);
+        using var header = Image.NewFromBuffer(jpeg);
+        var profile = (byte[])header.Get("icc-profile-data");
+
+        using var decoded = TurboJpegDecoder.TryDecode(jpeg, 2, orientation: null, profile)
+            ?? throw new InvalidOperationException("TurboJPEG refused a valid JPEG");
+        using var srgb = decoded.ThumbnailImage(200, outputProfile: "srgb");
+
+        Assert.Equal(profile, (byte[])decoded.Get("icc-profile-data"));
+        using var expected = gradient.Resize(200.0 / 800);
+        using var difference = (srgb - expected).Abs();
+        Assert.True(difference.Avg() < 2, $"mean difference {difference.Avg():F2} from the sRGB source");
+    }
+
+    [Fact]
+    public void A_truncated_jpeg_is_left_to_libvips()
+    {
+        var whole = TestImages.Jpeg(800, 600);
+
+        Assert.Null(TurboJpegDecoder.TryDecode(whole[..(whole.Length * 6 / 10)], 4, orientation: null));
+    }
+
+    [Fact]
+    public void A_cmyk_jpeg_is_left_to_libvips()
+    {
+        using var gradient = TestImages.Gradient(400, 300);
+        using var cmyk = gradient.Colourspace(Enums.Interpretation.Cmyk);
+        var jpeg = cmyk.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.None);
+
+        Assert.Null(TurboJpegDecoder.TryDecode(jpeg, 2, orientation: null));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_jpeg_is_left_to_libvips()
+    {
+        Assert.Null(TurboJpegDecoder.TryDecode(TestImages.Png(64, 64), 2, orientation: null));
+    }
+
+    private static Image Decode(byte[] jpeg, int shrink, int? orientation)
+    {
+        Assert.True(TurboJpegDecoder.IsAvailable, NotInstalled);
+        return TurboJpegDecoder.TryDecode(jpeg, shrink, orientation) ?? throw new InvalidOperationException("TurboJPEG refused a valid JPEG");
+    }
+
+    private static byte[] Jpeg(int width, int height, string kind, bool progressive)
+    {
+        using var halves = TestImages.Halves(width, height);
+        using var gradient = TestImages.Gradient(width, height);
+        using var detail = ((halves * 0.7) + (gradient * 0.3) + 10).Cast(Enums.BandFormat.Uchar);
+        using var image = kind == "grey" ? detail.Colourspace(Enums.Interpretation.Bw) : detail.Copy();
+        return image.JpegsaveBuffer(
+            q: 90,
+            interlace: progressive,
+            subsampleMode: kind == "444" ? Enums.ForeignSubsample.Off : Enums.ForeignSubsample.On,
+            keep: Enums.ForeignKeep.None);
+    }
+}
