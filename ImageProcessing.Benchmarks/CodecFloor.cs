@@ -9,8 +9,9 @@ namespace ImageProcessing.Benchmarks;
 
 /// <summary>
 /// The codec floor of each cell of the comparison with sharp and Pillow: what libvips' decoders and encoders alone
-/// cost for the rendition the pipeline makes. The source decoded at the size the pipeline asks the decoder for (the
-/// JPEG shrink-on-load the renderer chooses, libwebp's scaled decode to the output size, PNG in full), and the
+/// cost for the rendition the pipeline makes. The source decoded at the size the pipeline asks the decoder for, by the
+/// decoder the pipeline uses (the JPEG shrink-on-load the renderer chooses, through libjpeg-turbo where it loads;
+/// libwebp's scaled decode to the output size; PNG in full), and the
 /// output's pixels encoded with the renderer's own encoder call. No resize, no colour work, no validation: a cell at
 /// its floor spends nothing but codec time.
 /// </summary>
@@ -30,8 +31,8 @@ internal static class CodecFloor
             {
                 var output = render();
                 var rendition = RuleBenchmarks.Rendition(suffix);
-                var (options, decodedAt) = LoadOptions(input, benchmark.Traits, rendition, output);
-                var decode = MedianCpu(repetitions, () => Decode(benchmark.Bytes, options));
+                var (decoder, decodedAt) = DecoderFor(input, benchmark.Traits, rendition, output);
+                var decode = MedianCpu(repetitions, () => decoder(benchmark.Bytes));
                 using var pixels = PixelsOf(output, rendition);
                 var encode = MedianCpu(repetitions, () => VipsRenderer.Encode(pixels, output.Format, RuleSet.Default.Encoding));
                 log.WriteLine(string.Create(
@@ -41,6 +42,17 @@ internal static class CodecFloor
         }
 
         return 0;
+    }
+
+    private static (Action<byte[]> Decoder, string DecodedAt) DecoderFor(BenchInput input, SourceTraits traits, Rendition rendition, RenderedImage output)
+    {
+        var (options, decodedAt) = LoadOptions(input, traits, rendition, output);
+        if (input.Extension == ".jpg" && VipsRenderer.JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink && TurboJpegDecoder.IsAvailable)
+        {
+            return (bytes => DecodeWithTurboJpeg(bytes, shrink), $"{decodedAt} (libjpeg-turbo)");
+        }
+
+        return (bytes => Decode(bytes, options), decodedAt);
     }
 
     private static (string Options, string DecodedAt) LoadOptions(BenchInput input, SourceTraits traits, Rendition rendition, RenderedImage output)
@@ -59,6 +71,12 @@ internal static class CodecFloor
         }
 
         return ("", "full size");
+    }
+
+    private static void DecodeWithTurboJpeg(byte[] bytes, int shrink)
+    {
+        using var decoded = TurboJpegDecoder.TryDecode(bytes, shrink, orientation: null)
+            ?? throw new InvalidOperationException("libjpeg-turbo refused a benchmark input");
     }
 
     /// <summary>Read in strips of a few rows, as the renderer's consumers do, so no whole frame is written to memory.</summary>

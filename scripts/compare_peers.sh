@@ -5,14 +5,15 @@
 # with the same rules and encoder settings (auto-orient, metadata stripped, JPEG q85, PNG zlib 3, WebP q85), and each
 # reads a file into memory and decodes it from there, as a Lambda function gets an S3 object.
 #
-#   scripts/compare_peers.sh [rounds, default 3] [copies per batch, default 6] [warm-ups, default 40]
+#   scripts/compare_peers.sh [rounds, default 3] [copies per batch, default 6] [warm-ups, default 120]
 #
 # Per cell (input × rule) each tool processes one batch in one process: warm-ups, then copies of the input. Every
 # tool times each file itself in CPU time (user + system of the whole process, every thread, the JIT's included) and
-# prints it; only the copies count, so start-up and the first uploads of a process are left out, as in a Lambda
-# container that has served some. The warm-ups are the same kind of file at half the size (the benchmark's
-# generate-peer-warm-ups): .NET has compiled most hot methods by then but may still promote some in bursts
-# (docs/performance.md, "Warm-up of a container"). Tools take turns within each round; the table shows the median over every copy of
+# prints it; only the copies count, so start-up and the first uploads of a process are left out: each tool is measured
+# at its steady speed, as in a Lambda container that has served a while. The warm-ups are the same kind of file at
+# half the size (the benchmark's generate-peer-warm-ups); after 120 of them .NET's tiering has settled (the copies
+# compile no methods) and sharp's and Pillow's figures have stopped drifting (docs/performance.md, "Warm-up of a
+# container"). Tools take turns within each round; the table shows the median over every copy of
 # every round (a slow spell on a shared machine lands on a few files, not on the median), the pipeline's ratio to
 # the fastest peer, each output's quality against a Lanczos3 reference and its size. Writes artifacts/perf/peers.md.
 #
@@ -22,7 +23,7 @@ source "$(dirname "$0")/perf_common.sh"
 
 rounds="${1:-3}"
 copies="${2:-6}"
-warm_ups="${3:-40}"
+warm_ups="${3:-120}"
 work="$PERF_WORK/peers"
 peers="$REPO_ROOT/scripts/peers"
 node_prefix="$PERF_WORK/peers-node"
