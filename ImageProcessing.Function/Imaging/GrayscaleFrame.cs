@@ -34,34 +34,17 @@ internal static class GrayscaleFrame
         return WithOrientationOf(image, labelled);
     }
 
-    /// <summary>
-    /// The frame lives in native memory that is freed the moment libvips closes the image. A managed array would wait
-    /// for a gen-2 collection, and a warm process would pile up frames between collections.
-    /// </summary>
+    /// <summary>The grey frame in native memory (<see cref="NativeFrame"/>).</summary>
     private static Image Convert(Image pixels)
     {
         var outputBands = Luma.OutputBands(pixels.Bands);
         var rowLength = pixels.Width * outputBands;
-        var frameBytes = checked(rowLength * pixels.Height);
-        var frame = Marshal.AllocHGlobal(frameBytes);
-        Image? image = null;
-        try
-        {
-            ConvertStrips(pixels, frame, rowLength);
-            image = Image.NewFromMemory(frame, (ulong)frameBytes, pixels.Width, pixels.Height, outputBands, Enums.BandFormat.Uchar);
-            image.OnPostClose += () => Marshal.FreeHGlobal(frame);
-            return image;
-        }
-        catch
-        {
-            // Once libvips holds the frame, only its close may free it.
-            if (image is null)
+        return NativeFrame.TryCreate(pixels.Width, pixels.Height, outputBands, frame =>
             {
-                Marshal.FreeHGlobal(frame);
-            }
-
-            throw;
-        }
+                ConvertStrips(pixels, frame, rowLength);
+                return true;
+            })
+            ?? throw new InvalidOperationException("the grey frame was not written");
     }
 
     /// <summary>Top to bottom through two small buffers that are reused for every strip: the source's pixels and their grey.</summary>

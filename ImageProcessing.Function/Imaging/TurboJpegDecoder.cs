@@ -71,15 +71,14 @@ internal static class TurboJpegDecoder
         }
 
         var (scaledWidth, scaledHeight) = (Scaled(width, shrink), Scaled(height, shrink));
-        var pixels = GC.AllocateUninitializedArray<byte>(checked(scaledWidth * scaledHeight * bands));
         var pixelFormat = bands == 3 ? PixelFormatRgb : PixelFormatGray;
-        if (tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, pixels, scaledWidth, 0, scaledHeight, pixelFormat, StopOnWarning | LimitScans) != 0)
+        using var decoded = NativeFrame.TryCreate(scaledWidth, scaledHeight, bands, pixels =>
+            tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, pixels, scaledWidth, 0, scaledHeight, pixelFormat, StopOnWarning | LimitScans) == 0);
+        if (decoded is null)
         {
             return null;
         }
 
-        // libvips keeps the array pinned until the image and every image made from it are closed.
-        using var decoded = Image.NewFromMemory(pixels, scaledWidth, scaledHeight, bands, Enums.BandFormat.Uchar);
         using var cropped = decoded.ExtractArea(0, 0, width / shrink, height / shrink);
         return cropped.Mutate(fields =>
         {
@@ -135,7 +134,7 @@ internal static class TurboJpegDecoder
     [DllImport(NativeImports.TurboJpeg, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int tjDecompress2(
-        Decompressor handle, byte[] jpeg, nuint jpegSize, byte[] destination, int width, int pitch, int height, int pixelFormat, int flags);
+        Decompressor handle, byte[] jpeg, nuint jpegSize, IntPtr destination, int width, int pitch, int height, int pixelFormat, int flags);
 
     [DllImport(NativeImports.TurboJpeg, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -70,6 +70,21 @@ public sealed class TurboJpegDecoderTests
     }
 
     [Fact]
+    public void The_decoded_pixels_live_in_native_memory_not_on_the_managed_heap()
+    {
+        // A warm process would otherwise hold every decoded frame until a gen-2 collection.
+        var jpeg = TestImages.Jpeg(2000, 1500);
+        Decode(jpeg, 2, orientation: null).Dispose();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var decoded = Decode(jpeg, 2, orientation: null);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal((1000, 750), (decoded.Width, decoded.Height));
+        Assert.True(allocated < 64 * 1024, $"{allocated:N0} managed bytes for {1000 * 750 * 3:N0} bytes of pixels");
+    }
+
+    [Fact]
     public void A_truncated_jpeg_is_left_to_libvips()
     {
         var whole = TestImages.Jpeg(800, 600);
