@@ -46,22 +46,20 @@ internal static class CodecFloor
 
     private static (Action<byte[]> Decoder, string DecodedAt) DecoderFor(BenchInput input, SourceTraits traits, Rendition rendition, RenderedImage output)
     {
-        var (options, decodedAt) = LoadOptions(input, traits, rendition, output);
-        if (input.Extension == ".jpg" && VipsRenderer.JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink && TurboJpegDecoder.IsAvailable)
+        if (input.Extension == ".jpg" && VipsRenderer.JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
         {
-            return (bytes => DecodeWithTurboJpeg(bytes, shrink), $"{decodedAt} (libjpeg-turbo)");
+            return TurboJpegDecoder.IsAvailable
+                ? (bytes => DecodeWithTurboJpeg(bytes, shrink), $"1/{shrink} (libjpeg-turbo)")
+                : (bytes => Decode(bytes, $"shrink={shrink}"), $"1/{shrink}");
         }
 
+        var (options, decodedAt) = LoadOptions(input, traits, output);
         return (bytes => Decode(bytes, options), decodedAt);
     }
 
-    private static (string Options, string DecodedAt) LoadOptions(BenchInput input, SourceTraits traits, Rendition rendition, RenderedImage output)
+    /// <summary>libvips' load options for a source it decodes whole or, for WebP, scaled to the output.</summary>
+    private static (string Options, string DecodedAt) LoadOptions(BenchInput input, SourceTraits traits, RenderedImage output)
     {
-        if (input.Extension == ".jpg" && VipsRenderer.JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
-        {
-            return ($"shrink={shrink}", $"1/{shrink}");
-        }
-
         // The output in the stored orientation: a turned photo's width is its stored height.
         var outputWidth = input.Orientation >= 5 ? output.Height : output.Width;
         if (input.Extension == ".webp" && outputWidth < traits.Width)
