@@ -98,7 +98,7 @@ internal static class TurboJpegDecoder
     /// TJSCALED for a factor of 1/shrink: libjpeg's output size, rounded up. libvips' loader drops the partial last
     /// column and row that rounding up adds, and so does <see cref="TryDecode"/>, so both give the same size.
     /// </summary>
-    internal static int Scaled(int size, int shrink) => (size + shrink - 1) / shrink;
+    private static int Scaled(int size, int shrink) => (size + shrink - 1) / shrink;
 
     private static bool Probe()
     {
