@@ -11,7 +11,7 @@ namespace ImageProcessing.Benchmarks;
 /// The codec floor of each cell of the comparison with sharp and Pillow: what libvips' decoders and encoders alone
 /// cost for the rendition the pipeline makes. The source decoded at the size the pipeline asks the decoder for, by the
 /// decoder the pipeline uses (the JPEG shrink-on-load the renderer chooses, through libjpeg-turbo where it loads;
-/// libwebp's scaled decode to the output size; PNG in full), and the
+/// WebP by libwebp, scaled to the size the renderer asks for, where it loads; PNG in full), and the
 /// output's pixels encoded with the renderer's own encoder call. No resize, no colour work, no validation: a cell at
 /// its floor spends nothing but codec time.
 /// </summary>
@@ -53,8 +53,15 @@ internal static class CodecFloor
                 : (bytes => Decode(bytes, $"shrink={shrink}"), $"1/{shrink}");
         }
 
-        var (options, decodedAt) = LoadOptions(input, traits, output);
-        return (bytes => Decode(bytes, options), decodedAt);
+        if (input.Extension == ".webp" && WebpDecoder.IsAvailable)
+        {
+            var (width, height) = VipsRenderer.WebpDecodeSize(traits, rendition);
+            var decodedAt = width == traits.Width ? "full size (libwebp)" : $"{width}×{height} (libwebp)";
+            return (bytes => DecodeWithLibwebp(bytes, width, height), decodedAt);
+        }
+
+        var (options, loadedAt) = LoadOptions(input, traits, output);
+        return (bytes => Decode(bytes, options), loadedAt);
     }
 
     /// <summary>libvips' load options for a source it decodes whole or, for WebP, scaled to the output.</summary>
@@ -69,6 +76,12 @@ internal static class CodecFloor
         }
 
         return ("", "full size");
+    }
+
+    private static void DecodeWithLibwebp(byte[] bytes, int width, int height)
+    {
+        using var decoded = WebpDecoder.TryDecode(bytes, width, height, orientation: null)
+            ?? throw new InvalidOperationException("libwebp refused a benchmark input");
     }
 
     private static void DecodeWithTurboJpeg(byte[] bytes, int shrink)

@@ -36,7 +36,9 @@ public sealed class FunctionApp
             loggers.CreateLogger<UploadHandler>(),
             time);
         _batch = new BatchHandler(uploads, loggers.CreateLogger<BatchHandler>());
-        Log.JpegDecoder(loggers.CreateLogger<FunctionApp>(), TurboJpegDecoder.Description);
+        var logger = loggers.CreateLogger<FunctionApp>();
+        Log.JpegDecoder(logger, TurboJpegDecoder.Description);
+        Log.WebpDecoder(logger, WebpDecoder.Description);
     }
 
     /// <summary>Builds the function from environment variables and the SDK's default credential and region chain.</summary>

@@ -32,21 +32,26 @@ dotnet publish "$root/ImageProcessing.Function/ImageProcessing.Function.csproj" 
 
 [[ -f "$publish/ImageProcessing.Function.dll" ]] || die "publish produced no ImageProcessing.Function.dll in $publish."
 
-# libjpeg-turbo's TurboJPEG library decodes shrunk JPEGs (Imaging/TurboJpegDecoder.cs); Lambda's runtime has none, so
-# the package carries Debian's build for the architecture (it needs glibc 2.14 at most) with its licence.
+# libjpeg-turbo's TurboJPEG library decodes shrunk JPEGs (Imaging/TurboJpegDecoder.cs) and libwebp WebP
+# (Imaging/WebpDecoder.cs); Lambda's runtime has neither, so the package carries Debian's builds for the architecture
+# (they need glibc 2.34 at most, Amazon Linux 2023's; the package test checks) with their licences.
 multiarch="$( [[ "$arch" == arm64 ]] && echo aarch64 || echo x86_64 )-linux-gnu"
 debian_arch="$( [[ "$arch" == arm64 ]] && echo arm64 || echo amd64 )"
-turbojpeg="/usr/lib/$multiarch/libturbojpeg.so.0"
-if [[ ! -e "$turbojpeg" ]]; then
-  [[ "$(id -u)" == 0 ]] || die "$turbojpeg is missing: apt-get install libturbojpeg0:$debian_arch (after dpkg --add-architecture $debian_arch), or run as root."
-  echo "build_lambda: installing libturbojpeg0:$debian_arch"
-  dpkg --add-architecture "$debian_arch"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "libturbojpeg0:$debian_arch" >/dev/null 2>&1 \
-    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "libturbojpeg0:$debian_arch" >/dev/null; } \
-    || die "apt-get install libturbojpeg0:$debian_arch failed."
-fi
-cp -L "$turbojpeg" "$publish/libturbojpeg.so.0"
-cp "/usr/share/doc/libturbojpeg0/copyright" "$publish/libturbojpeg.copyright"
+# shellcheck source=lib/debian.sh
+source "$root/scripts/lib/debian.sh"
+bundle() {
+  local package="$1" file="$2" licence="$3" library="/usr/lib/$multiarch/$2"
+  if [[ ! -e "$library" ]]; then
+    [[ "$(id -u)" == 0 ]] || die "$library is missing: apt-get install $package:$debian_arch (after dpkg --add-architecture $debian_arch), or run as root."
+    echo "build_lambda: installing $package:$debian_arch"
+    dpkg --add-architecture "$debian_arch"
+    debian_install "$package:$debian_arch" || die "apt-get install $package:$debian_arch failed."
+  fi
+  cp -L "$library" "$publish/$file"
+  cp "/usr/share/doc/$package/copyright" "$publish/$licence"
+}
+bundle libturbojpeg0 libturbojpeg.so.0 libturbojpeg.copyright
+bundle libwebp7 libwebp.so.7 libwebp.copyright
 
 python3 - "$publish" "$zip" <<'PY'
 import os, sys, zipfile

@@ -37,8 +37,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if ! command -v afl-fuzz >/dev/null; then
   [[ $(id -u) == 0 ]] || die "afl-fuzz is missing; install it with: sudo apt-get install afl++"
   echo "fuzz.sh: installing afl++ (apt)" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null \
-    || die "apt-get install afl++ failed"
+  # shellcheck source=lib/debian.sh
+  source "$root/scripts/lib/debian.sh"
+  debian_install afl++ || die "apt-get install afl++ failed"
 fi
 
 dotnet tool restore >/dev/null || die "dotnet tool restore failed (the sharpfuzz tool is in .config/dotnet-tools.json)"

@@ -32,11 +32,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 JSII_SILENCE_WARNING_END_OF
 die() { echo "test_lambda_package: $*" >&2; exit 1; }
 step() { echo; echo "== $*"; }
 is_root() { [[ "$(id -u)" == 0 ]]; }
+# shellcheck source=lib/debian.sh
+source "$root/scripts/lib/debian.sh"
 apt_install() {
   is_root || die "install $* (apt-get install $*), or run this script as root."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null \
-    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; } \
-    || die "apt-get install $* failed."
+  debian_install "$@" || die "apt-get install $* failed."
 }
 
 python3 -c 'import boto3, moto.server' 2>/dev/null || die "python3 with boto3 and moto is needed (pip install \"moto[server]\")."
@@ -131,6 +131,8 @@ run() {
   tail -1 "$dir/function.log" | tee "$dir/summary.json"
   grep -qF "decode with libjpeg-turbo ($dir/task/libturbojpeg.so.0)" "$dir/function.log" \
     || die "the function did not load the package's libturbojpeg.so.0 (see $dir/function.log)."
+  grep -qF "decode with libwebp ($dir/task/libwebp.so.7)" "$dir/function.log" \
+    || die "the function did not load the package's libwebp.so.7 (see $dir/function.log)."
   if [[ -n "$limit" ]]; then
     local peak
     peak="$(cat "$limit/memory.peak" 2>/dev/null || cat "$limit/memory.max_usage_in_bytes")"

@@ -5,7 +5,7 @@ using NetVips;
 namespace ImageProcessing.Function.Imaging;
 
 /// <summary>
-/// Where this assembly's own native imports come from. .NET takes one resolver per assembly, so both libraries are
+/// Where this assembly's own native imports come from. .NET takes one resolver per assembly, so every library is
 /// mapped here, before the first call of any import (each importing class calls <see cref="EnsureResolver"/> from its
 /// static constructor).
 /// </summary>
@@ -14,6 +14,8 @@ internal static class NativeImports
     public const string Libvips = "libvips";
 
     public const string TurboJpeg = "turbojpeg";
+
+    public const string Webp = "webp";
 
     private static readonly Lazy<bool> Registered = new(
         () =>
@@ -28,10 +30,35 @@ internal static class NativeImports
     /// <summary>The file libturbojpeg was loaded from, once an import of it has been bound; <c>null</c> before or without.</summary>
     public static string? TurboJpegFile { get; private set; }
 
+    /// <summary>The file libwebp was loaded from, once an import of it has been bound; <c>null</c> before or without.</summary>
+    public static string? WebpFile { get; private set; }
+
+    /// <summary>
+    /// Whether <paramref name="call"/> could bind its import: false where the library or the entry point is missing, so
+    /// the caller leaves its work to libvips.
+    /// </summary>
+    public static bool CanCall(Func<bool> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return call();
+        }
+        catch (DllNotFoundException)
+        {
+            return false;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) => libraryName switch
     {
         Libvips => LoadLibvips(),
-        TurboJpeg => LoadTurboJpeg(assembly),
+        TurboJpeg => LoadBundled(assembly, "libturbojpeg.so.0", file => TurboJpegFile = file),
+        Webp => LoadBundled(assembly, "libwebp.so.7", file => WebpFile = file),
         _ => IntPtr.Zero,
     };
 
@@ -48,25 +75,25 @@ internal static class NativeImports
     }
 
     /// <summary>
-    /// libjpeg-turbo's TurboJPEG library (ABI 0, version 2.1 or later): the copy the Lambda package carries next to the
-    /// function's assembly (scripts/build_lambda.sh), else the system's (Debian <c>libturbojpeg0</c>). Where neither
-    /// loads, <see cref="TurboJpegDecoder"/> reports itself unavailable and libvips decodes every JPEG.
+    /// A library the Lambda package carries next to the function's assembly (scripts/build_lambda.sh), else the
+    /// system's: libjpeg-turbo's TurboJPEG (ABI 0, 2.1 or later; Debian <c>libturbojpeg0</c>) and libwebp (ABI 7;
+    /// Debian <c>libwebp7</c>). Where neither copy loads, the decoder that needs it reports itself unavailable and
+    /// libvips decodes instead.
     /// </summary>
-    private static IntPtr LoadTurboJpeg(Assembly assembly)
+    private static IntPtr LoadBundled(Assembly assembly, string file, Action<string> loadedFrom)
     {
         if (!OperatingSystem.IsLinux())
         {
             return IntPtr.Zero;
         }
 
-        const string file = "libturbojpeg.so.0";
         var directory = Path.GetDirectoryName(assembly.Location);
         var candidates = string.IsNullOrEmpty(directory) ? [file] : new[] { Path.Combine(directory, file), file };
         foreach (var candidate in candidates)
         {
             if (NativeLibrary.TryLoad(candidate, out var handle))
             {
-                TurboJpegFile = candidate;
+                loadedFrom(candidate);
                 return handle;
             }
         }

@@ -80,18 +80,7 @@ internal static class TurboJpegDecoder
         }
 
         using var cropped = decoded.ExtractArea(0, 0, width / shrink, height / shrink);
-        return cropped.Mutate(fields =>
-        {
-            if (orientation is { } turn)
-            {
-                fields.Set(GValue.GIntType, ExifOrientation.Field, turn);
-            }
-
-            if (iccProfile is not null)
-            {
-                fields.Set(GValue.BlobType, IccProfile.Field, iccProfile);
-            }
-        });
+        return LoaderFields.Set(cropped, orientation, iccProfile);
     }
 
     /// <summary>
@@ -100,22 +89,11 @@ internal static class TurboJpegDecoder
     /// </summary>
     private static int Scaled(int size, int shrink) => (size + shrink - 1) / shrink;
 
-    private static bool Probe()
+    private static bool Probe() => NativeImports.CanCall(() =>
     {
-        try
-        {
-            using var decompressor = tjInitDecompress();
-            return !decompressor.IsInvalid;
-        }
-        catch (DllNotFoundException)
-        {
-            return false;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
+        using var decompressor = tjInitDecompress();
+        return !decompressor.IsInvalid;
+    });
 
     private sealed class Decompressor() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
     {

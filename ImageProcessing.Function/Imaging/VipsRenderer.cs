@@ -65,16 +65,28 @@ public static class VipsRenderer
         var (width, height) = rendition.Resize == ResizeMode.None ? (longest, longest) : (rendition.Width, rendition.Height);
         var crop = rendition.Resize == ResizeMode.Cover ? Enums.Interesting.Centre : (Enums.Interesting?)null;
         var outputProfile = traits.HasIccProfile || traits.IsCmyk ? "srgb" : null;
-        if (sourceFormat == ImageFormat.Jpeg && JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
+        using var decoded = DecodeInMemory(content, sourceFormat, traits, rendition);
+        if (decoded is not null)
         {
-            using var shrunk = DecodeShrunk(content, traits, shrink);
-            return shrunk.ThumbnailImage(width, height: height, size: Enums.Size.Down, noRotate: TurnsAfterToning(rendition), crop: crop,
+            return decoded.ThumbnailImage(width, height: height, size: Enums.Size.Down, noRotate: TurnsAfterToning(rendition), crop: crop,
                 outputProfile: outputProfile);
         }
 
         return Image.ThumbnailSource(content.Source, width, LoaderOptions, height: height, size: Enums.Size.Down,
             noRotate: TurnsAfterToning(rendition), crop: crop, outputProfile: outputProfile);
     }
+
+    /// <summary>
+    /// The source decoded before the thumbnail, where that is cheaper than libvips' own load: a shrunk JPEG, a WebP
+    /// libwebp decodes. <c>null</c> leaves the load to the thumbnail, and the verdict on a file the decoders refuse.
+    /// </summary>
+    private static Image? DecodeInMemory(EncodedImage content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition) => sourceFormat switch
+    {
+        ImageFormat.Jpeg when JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink => DecodeShrunk(content, traits, shrink),
+        ImageFormat.Webp when WebpDecodeSize(traits, rendition) is var (width, height) =>
+            WebpDecoder.TryDecode(content.Bytes, width, height, traits.Orientation, traits.HasIccProfile ? ReadIccProfile(content) : null),
+        _ => null,
+    };
 
     /// <summary>
     /// The JPEG decoded at 1/<paramref name="shrink"/> by libjpeg-turbo, with its ICC profile for the conversion to
@@ -113,6 +125,27 @@ public static class VipsRenderer
             : Math.Max((double)w / rendition.Width, (double)h / rendition.Height);
         var factor = Math.Min(Factor(traits.Width, traits.Height), Factor(traits.Height, traits.Width));
         return factor >= 8 ? 8 : factor >= 4 ? 4 : factor >= 2 ? 2 : 1;
+    }
+
+    /// <summary>
+    /// The size libvips' thumbnail has libwebp decode a WebP at (<c>vips_thumbnail_calculate_common_shrink</c> and
+    /// webpload's <c>rint(width × scale)</c>): the box's shrink on the side that decides it, never below 1, the box
+    /// turned for an EXIF orientation that swaps the sides. The same size gives libvips' pixels.
+    /// </summary>
+    internal static (int Width, int Height) WebpDecodeSize(SourceTraits traits, Rendition rendition)
+    {
+        if (rendition.Resize == ResizeMode.None)
+        {
+            return (traits.Width, traits.Height);
+        }
+
+        var swapsSides = traits.Orientation is >= 5 and <= 8;
+        var (boxWidth, boxHeight) = swapsSides ? (rendition.Height, rendition.Width) : (rendition.Width, rendition.Height);
+        var (horizontal, vertical) = ((double)traits.Width / boxWidth, (double)traits.Height / boxHeight);
+        var shrink = rendition.Resize == ResizeMode.Cover ? Math.Min(horizontal, vertical) : Math.Max(horizontal, vertical);
+        shrink = Math.Min(Math.Max(1, shrink), Math.Min(traits.Width, traits.Height));
+        var scale = 1.0 / shrink;
+        return ((int)Math.Round(traits.Width * scale, MidpointRounding.ToEven), (int)Math.Round(traits.Height * scale, MidpointRounding.ToEven));
     }
 
     /// <summary>

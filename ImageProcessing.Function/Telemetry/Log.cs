@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "JPEG renditions smaller than their source decode with {Decoder}")]
     public static partial void JpegDecoder(ILogger logger, string decoder);
+
+    [LoggerMessage(9, LogLevel.Information, "WebP uploads decode with {Decoder}")]
+    public static partial void WebpDecoder(ILogger logger, string decoder);
 }
