@@ -36,8 +36,9 @@ if [[ ! -d "$node_prefix/node_modules/sharp" ]]; then
   npm install --prefix "$node_prefix" --no-audit --no-fund --loglevel=error sharp@0.35.5 >&2
 fi
 if ! "$pil_python" -c 'import PIL' 2>/dev/null; then
-  [[ "$(id -u)" == 0 ]] || { echo "error: Debian's python3-pil is needed (apt-get install python3-pil)" >&2; exit 2; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pil >/dev/null
+  # shellcheck source=lib/debian.sh
+  source "$REPO_ROOT/scripts/lib/debian.sh"
+  debian_install python3-pil || { echo "error: Debian's python3-pil is needed (apt-get install python3-pil, as root)" >&2; exit 2; }
 fi
 
 perf_build_benchmarks
