@@ -6,6 +6,7 @@
 # reads a file into memory and decodes it from there, as a Lambda function gets an S3 object.
 #
 #   scripts/compare_peers.sh [rounds, default 3] [copies per batch, default 6] [warm-ups, default 120]
+#   PEERS_INPUTS=jpeg-4096,webp-4096 scripts/compare_peers.sh   # only those inputs (default: all five)
 #
 # Per cell (input × rule) each tool processes one batch in one process: warm-ups, then copies of the input. Every
 # tool times each file itself in CPU time (user + system of the whole process, every thread, the JIT's included) and
@@ -45,6 +46,13 @@ perf_build_benchmarks
 rm -rf "$work"
 mkdir -p "$work"
 perf_generate generate-peers "$work/inputs"
+if [[ -n "${PEERS_INPUTS:-}" ]]; then
+  for file in "$work"/inputs/*; do
+    stem="$(basename "${file%.*}")"
+    [[ ",$PEERS_INPUTS," == *",$stem,"* ]] || rm "$file"
+  done
+  [[ -n "$(ls "$work/inputs")" ]] || { echo "error: PEERS_INPUTS names none of the inputs" >&2; exit 2; }
+fi
 perf_generate generate-peer-warm-ups "$work/warm-ups"
 
 # per_file_cpu <tool> <rule> <in-dir> <out-dir>: the tool's "cpu-ms <name> <ms>" lines for the directory, on one thread.

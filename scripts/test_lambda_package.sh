@@ -12,7 +12,7 @@
 # harness with the template's environment and what Lambda sets, as an unprivileged user when run as root, with only
 # a temporary directory writable; checks records, outputs, notifications and the batch responses; and checks the
 # glibc versions the package's native libraries need against Amazon Linux 2023's (2.34), that the function loaded the
-# package's own libturbojpeg, and that it carries ReadyToRun code for the architecture.
+# package's own libturbojpeg and libwebp, and that it carries ReadyToRun code for the architecture.
 #
 # arm64 runs under qemu-user (installed with the arm64 C runtime when run as root) and is then compared with an x64
 # run of the same source: same verdicts, reasons, output keys, formats and dimensions, pixels within a tolerance.

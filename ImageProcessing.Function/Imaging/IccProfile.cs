@@ -7,7 +7,7 @@ internal static class IccProfile
 {
     public const string Field = "icc-profile-data";
 
-    public static bool IsPresent(Image image) => image.GetTypeOf(Field) != IntPtr.Zero;
+    private static bool IsPresent(Image image) => image.GetTypeOf(Field) != IntPtr.Zero;
 
     public static byte[]? Of(Image image) => IsPresent(image) ? (byte[])image.Get(Field) : null;
 }

@@ -23,7 +23,7 @@ public static class VipsRenderer
             return new SourceTraits(
                 header.Width,
                 header.Height,
-                IccProfile.IsPresent(header),
+                IccProfile.Of(header),
                 header.Interpretation == Enums.Interpretation.Cmyk,
                 ExifOrientation.Of(header));
         }
@@ -84,7 +84,7 @@ public static class VipsRenderer
     {
         ImageFormat.Jpeg when JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink => DecodeShrunk(content, traits, shrink),
         ImageFormat.Webp when WebpDecodeSize(traits, rendition) is var (width, height) =>
-            WebpDecoder.TryDecode(content.Bytes, width, height, traits.Orientation, traits.HasIccProfile ? ReadIccProfile(content) : null),
+            WebpDecoder.TryDecode(content.Bytes, width, height, traits.Orientation, traits.IccProfile),
         _ => null,
     };
 
@@ -96,14 +96,8 @@ public static class VipsRenderer
     {
         var decoded = traits.IsCmyk
             ? null
-            : TurboJpegDecoder.TryDecode(content.Bytes, shrink, traits.Orientation, traits.HasIccProfile ? ReadIccProfile(content) : null);
+            : TurboJpegDecoder.TryDecode(content.Bytes, shrink, traits.Orientation, traits.IccProfile);
         return decoded ?? Image.NewFromSource(content.Source, $"{LoaderOptions},shrink={shrink}", access: Enums.Access.Sequential);
-    }
-
-    private static byte[]? ReadIccProfile(EncodedImage content)
-    {
-        using var header = Image.NewFromSource(content.Source, LoaderOptions, access: Enums.Access.Sequential);
-        return IccProfile.Of(header);
     }
 
     /// <summary>

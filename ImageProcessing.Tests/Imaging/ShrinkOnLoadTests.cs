@@ -27,7 +27,7 @@ public sealed class ShrinkOnLoadTests
     {
         var rendition = new Rendition("r", Enum.Parse<ResizeMode>(resize, ignoreCase: true), boxWidth, boxHeight);
 
-        Assert.Equal(shrink, VipsRenderer.JpegShrinkOnLoad(new SourceTraits(width, height, false, false), rendition));
+        Assert.Equal(shrink, VipsRenderer.JpegShrinkOnLoad(new SourceTraits(width, height, null, false), rendition));
     }
 
     [Fact]

@@ -39,6 +39,23 @@ public sealed class WebpRenditionTests
         Assert.Equal(VipsRenderer.Encode(reference, ImageFormat.Webp, EncodingOptions.Default), rendered.Content);
     }
 
+    [Fact]
+    public void A_wide_gamut_webp_rendition_is_converted_to_srgb_as_libvips_thumbnail_converts_it()
+    {
+        using var gradient = TestImages.Gradient(1500, 1100);
+        using var p3 = gradient.IccTransform("p3", embedded: false, inputProfile: "srgb");
+        var webp = p3.WebpsaveBuffer(q: 85, keep: Enums.ForeignKeep.Icc);
+        using var content = EncodedImage.Of(webp);
+        var traits = VipsRenderer.Inspect(content);
+        var rendition = new Rendition("r", ResizeMode.Fit, 1024, 1024);
+
+        var rendered = VipsRenderer.Render(content, ImageFormat.Webp, traits, rendition, EncodingOptions.Default);
+
+        Assert.True(traits.HasIccProfile);
+        using var reference = Image.ThumbnailBuffer(webp, 1024, height: 1024, size: Enums.Size.Down, outputProfile: "srgb");
+        Assert.Equal(VipsRenderer.Encode(reference, ImageFormat.Webp, EncodingOptions.Default), rendered.Content);
+    }
+
     [Theory]
     [InlineData(4096, 4096, "fit", 1024, 1024, null, 1024, 1024)]
     [InlineData(4000, 3000, "fit", 1024, 1024, null, 1024, 768)]
@@ -54,7 +71,7 @@ public sealed class WebpRenditionTests
     {
         var rendition = new Rendition("r", Enum.Parse<ResizeMode>(resize, ignoreCase: true), boxWidth, boxHeight);
 
-        var size = VipsRenderer.WebpDecodeSize(new SourceTraits(width, height, false, false, orientation), rendition);
+        var size = VipsRenderer.WebpDecodeSize(new SourceTraits(width, height, null, false, orientation), rendition);
 
         Assert.Equal((decodedWidth, decodedHeight), size);
     }
