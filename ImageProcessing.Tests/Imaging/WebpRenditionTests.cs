@@ -44,7 +44,7 @@ public sealed class WebpRenditionTests
     {
         using var gradient = TestImages.Gradient(1500, 1100);
         using var p3 = gradient.IccTransform("p3", embedded: false, inputProfile: "srgb");
-        var webp = p3.WebpsaveBuffer(q: 85, keep: Enums.ForeignKeep.Icc);
+        var webp = TestImages.Encode(Enums.ForeignKeep.Icc, p3, "webp");
         using var content = EncodedImage.Of(webp);
         var traits = VipsRenderer.Inspect(content);
         var rendition = new Rendition("r", ResizeMode.Fit, 1024, 1024);
