@@ -12,9 +12,9 @@
 # tool times each file itself in CPU time (user + system of the whole process, every thread, the JIT's included) and
 # prints it; only the copies count, so start-up and the first uploads of a process are left out: each tool is measured
 # at its steady speed, as in a Lambda container that has served a while. The warm-ups are the same kind of file at
-# half the size (the benchmark's generate-peer-warm-ups); after 120 of them .NET's tiering has settled (the copies
-# compile no methods) and sharp's and Pillow's figures have stopped drifting (docs/performance.md, "Warm-up of a
-# container"). Tools take turns within each round; the table shows the median over every copy of
+# half the size (the benchmark's generate-peer-warm-ups); after 120 of them sharp's and Pillow's figures have stopped
+# drifting, and the .NET tools go through them again until 40 uploads in a row compiled no method, because .NET
+# promotes methods in waves well past the 120th upload (docs/performance.md, "Warm-up of a container"). Tools take turns within each round; the table shows the median over every copy of
 # every round (a slow spell on a shared machine lands on a few files, not on the median), the pipeline's ratio to
 # the fastest peer, each output's quality against a Lanczos3 reference and its size. Writes artifacts/perf/peers.md.
 #
