@@ -12,9 +12,11 @@
 # tool times each file itself in CPU time (user + system of the whole process, every thread, the JIT's included) and
 # prints it; only the copies count, so start-up and the first uploads of a process are left out: each tool is measured
 # at its steady speed, as in a Lambda container that has served a while. The warm-ups are the same kind of file at
-# half the size (the benchmark's generate-peer-warm-ups); after 120 of them sharp's and Pillow's figures have stopped
-# drifting, and the .NET tools go through them again until 40 uploads in a row compiled no method, because .NET
-# promotes methods in waves well past the 120th upload (docs/performance.md, "Warm-up of a container"). Tools take turns within each round; the table shows the median over every copy of
+# half the size (the benchmark's generate-peer-warm-ups), then 20 copies of the input itself, because half the size
+# can take another decode path (a 2000×1500 JPEG fitted into 1024 is not shrunk on load; 4000×3000 is); after them
+# sharp's and Pillow's figures have stopped drifting, and the .NET tools go through them again until 40 uploads in a
+# row compiled no method, because .NET promotes methods in waves well past the 120th upload (docs/performance.md,
+# "Warm-up of a container"). Tools take turns within each round; the table shows the median over every copy of
 # every round (a slow spell on a shared machine lands on a few files, not on the median), the pipeline's ratio to
 # the fastest peer, each output's quality against a Lanczos3 reference and its size. Writes artifacts/perf/peers.md.
 #
@@ -25,6 +27,7 @@ source "$(dirname "$0")/perf_common.sh"
 rounds="${1:-3}"
 copies="${2:-6}"
 warm_ups="${3:-120}"
+full_size_warm_ups=20
 work="$PERF_WORK/peers"
 peers="$REPO_ROOT/scripts/peers"
 node_prefix="$PERF_WORK/peers-node"
@@ -55,7 +58,8 @@ if [[ -n "${PEERS_INPUTS:-}" ]]; then
 fi
 perf_generate generate-peer-warm-ups "$work/warm-ups"
 
-# per_file_cpu <tool> <rule> <in-dir> <out-dir>: the tool's "cpu-ms <name> <ms>" lines for the directory, on one thread.
+# per_file_cpu <tool> <rule> <in-dir> <out-dir>: the tool's timing lines for the directory ("cpu-ms <name> <ms>", the
+# .NET tools' "warm-ups-added <n>"), on one thread.
 per_file_cpu() {
   local tool="$1" rule="$2" input="$3" output="$4" command
   rm -rf "$output"
@@ -71,7 +75,7 @@ per_file_cpu() {
     echo "error: $tool failed on $input" >&2
     exit 1
   fi
-  grep '^cpu-ms ' "$work/stderr"
+  grep -E '^(cpu-ms|warm-ups-added) ' "$work/stderr"
 }
 
 declare -A suffix=([fit]="" [thumb]="_thumb" [grayscale]="_grayscale")
@@ -83,6 +87,7 @@ for file in "$work"/inputs/*; do
     folder="$work/batch/$stem/$rule"
     mkdir -p "$folder"
     for i in $(seq -w 1 "$warm_ups"); do cp "$work/warm-ups/$name" "$folder/0-warm-$i${suffix[$rule]}.$extension"; done
+    for i in $(seq -w 1 "$full_size_warm_ups"); do cp "$file" "$folder/0-warm-full-$i${suffix[$rule]}.$extension"; done
     for i in $(seq -w 1 "$copies"); do cp "$file" "$folder/$stem-$i${suffix[$rule]}.$extension"; done
   done
 done
@@ -100,9 +105,8 @@ for round in $(seq 1 "$rounds"); do
       # A different tool starts each cell, so a slow spell on a shared machine does not always fall on one.
       for t in "${!tools[@]}"; do
         tool="${tools[$(((t + round + cell) % ${#tools[@]}))]}"
-        per_file_cpu "$tool" "$rule" "$work/batch/$stem/$rule" "$work/out/$tool/$stem/$rule" | grep -v ' 0-warm-' |
-          python3 -c 'import json, sys; r, i, ru, t = sys.argv[1:]; [print(json.dumps({"round": int(r), "input": i, "rule": ru, "tool": t, "file": line.split()[1], "ms": float(line.split()[2])})) for line in sys.stdin]' \
-            "$round" "$stem" "$rule" "$tool" >>"$measurements"
+        per_file_cpu "$tool" "$rule" "$work/batch/$stem/$rule" "$work/out/$tool/$stem/$rule" |
+          python3 "$peers/record_timings.py" "$round" "$stem" "$rule" "$tool" >>"$measurements"
       done
     done
   done
@@ -110,7 +114,7 @@ done
 
 report="$PERF_WORK/peers.md"
 {
-  echo "$(perf_machine); $rounds rounds of $copies copies after $warm_ups warm-ups, median per file; $(node -e "console.log('sharp ' + require('$node_prefix/node_modules/sharp/package.json').version + ', libvips ' + require('$node_prefix/node_modules/sharp').versions.vips)"); Pillow $("$pil_python" -c 'import PIL; print(PIL.__version__)')"
+  echo "$(perf_machine); $rounds rounds of $copies copies after $warm_ups half-size and $full_size_warm_ups full-size warm-ups, median per file; $(node -e "console.log('sharp ' + require('$node_prefix/node_modules/sharp/package.json').version + ', libvips ' + require('$node_prefix/node_modules/sharp').versions.vips)"); Pillow $("$pil_python" -c 'import PIL; print(PIL.__version__)')"
   echo
   "$pil_python" "$peers/peers_report.py" "$measurements" "$work/inputs" "$work/out"
 } >"$report"

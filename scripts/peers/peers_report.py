@@ -21,9 +21,16 @@ WARM_UP_PREFIX = "0-warm-"  # compare_peers.sh names the warm-up copies so that 
 measurements_path, inputs_dir, outputs_dir = sys.argv[1:4]
 
 cpu = {}
+compiling = {}  # (input, rule, tool): copies during which the JIT compiled methods
+warm_ups_added = []
 for line in open(measurements_path):
     m = json.loads(line)
+    if "warm_ups_added" in m:
+        warm_ups_added.append(m["warm_ups_added"])
+        continue
     cpu.setdefault((m["input"], m["rule"], m["tool"]), []).append(m["ms"])
+    if m.get("compiled"):
+        compiling[(m["input"], m["rule"], m["tool"])] = compiling.get((m["input"], m["rule"], m["tool"]), 0) + 1
 
 references = {}
 
@@ -67,3 +74,10 @@ for name in inputs:
         sizes = " / ".join("–" if q[t][1] is None else f"{q[t][1]:,}" for t in TOOLS)
         times = " | ".join(f"{medians[t]:,.0f} ms" for t in TOOLS)
         print(f"| {stem} | {rule} | {times} | {medians['pipeline'] / fastest_peer:.2f} | {mads} | {sizes} |")
+
+print()
+if warm_ups_added:
+    print(f"The .NET tools went through their warm-ups again until 40 uploads in a row compiled nothing: "
+          f"{min(warm_ups_added)}–{max(warm_ups_added)} more uploads per batch.")
+print("Copies during which .NET still compiled methods: " + (
+    "; ".join(f"{i} {r} {t}: {n}" for (i, r, t), n in sorted(compiling.items())) if compiling else "none") + ".")
