@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime;
 using ImageProcessing.Benchmarks.Benchmarks;
 using ImageProcessing.Benchmarks.Inputs;
 using ImageProcessing.Function.Imaging;
@@ -19,10 +18,6 @@ namespace ImageProcessing.Benchmarks;
 internal static class CodecFloor
 {
     private const int StripRows = 16;
-
-    // .NET promotes methods in waves long after their first calls (docs/performance.md, "Warm-up of a container"):
-    // without whole passes first, the cells measured early paid for the JIT (the 12 MP JPEG's ⅛ decode by 4 ms).
-    private const int MaxWarmUpPasses = 6;
 
     public static int Run(int repetitions, TextWriter log)
     {
@@ -47,7 +42,8 @@ internal static class CodecFloor
                 }
             }
 
-            WarmUntilNothingCompiles(cells);
+            // Without whole passes first, the cells measured early paid for the JIT (the 12 MP JPEG's ⅛ decode by 4 ms).
+            ProcessCpu.WarmUntilNothingCompiles([.. cells.SelectMany(cell => new[] { cell.Decode, cell.Encode })]);
             log.WriteLine("| input | rule | decoded at | decode | encode | floor |");
             log.WriteLine("|---|---|---|---:|---:|---:|");
             foreach (var cell in cells)
@@ -63,24 +59,6 @@ internal static class CodecFloor
         }
 
         return 0;
-    }
-
-    private static void WarmUntilNothingCompiles(List<Cell> cells)
-    {
-        for (var pass = 0; pass < MaxWarmUpPasses; pass++)
-        {
-            var compiled = JitInfo.GetCompiledMethodCount();
-            foreach (var cell in cells)
-            {
-                cell.Decode();
-                cell.Encode();
-            }
-
-            if (JitInfo.GetCompiledMethodCount() == compiled)
-            {
-                return;
-            }
-        }
     }
 
     private static (Action<byte[]> Decoder, string DecodedAt) DecoderFor(BenchInput input, SourceTraits traits, Rendition rendition, RenderedImage output)

@@ -23,6 +23,29 @@ internal static class ProcessCpu
         return ((process.TotalProcessorTime - before).TotalMilliseconds, JitInfo.GetCompiledMethodCount() - compiled);
     }
 
+    /// <summary>
+    /// Runs every operation once per pass until a pass compiles no method (at most <paramref name="maxPasses"/>):
+    /// .NET promotes methods in waves long after their first calls (docs/performance.md, "Warm-up of a container"),
+    /// so a figure taken before that pays for the JIT.
+    /// </summary>
+    public static void WarmUntilNothingCompiles(IReadOnlyList<Action> operations, int maxPasses = 6)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        for (var pass = 0; pass < maxPasses; pass++)
+        {
+            var compiled = JitInfo.GetCompiledMethodCount();
+            foreach (var operation in operations)
+            {
+                operation();
+            }
+
+            if (JitInfo.GetCompiledMethodCount() == compiled)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>The median of the samples, which it sorts.</summary>
     public static double Median(double[] samples)
     {

@@ -10,18 +10,15 @@ namespace ImageProcessing.Benchmarks;
 /// <summary>
 /// Where an upload's CPU time goes, per peer input and rule, in a warm process: the whole of
 /// <c>ImageProcessor.Process</c> beside its stages alone (the render, the header read, validation, the SHA-256 the
-/// record carries). The stages take turns in every repetition, so a slow spell falls on all; each figure is a mean.
+/// record carries). Every stage of every cell runs in whole passes until one compiles no method before any is timed;
+/// then the stages take turns in every repetition, so a slow spell falls on all; each figure is a mean.
 /// </summary>
 internal static class StageCosts
 {
-    private const int CheapWarmUps = 40;
-    private const int RenderWarmUps = 5;
-
     public static int Run(int repetitions, TextWriter log)
     {
-        log.WriteLine("| input | rule | whole upload | render | header read | validation | SHA-256 |");
-        log.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var validator = new UploadValidator(ImageLimits.Default);
+        var cells = new List<(string Row, Action[] Stages)>();
         foreach (var input in BenchInputs.Peers)
         {
             var benchmark = new RuleBenchmarks { Input = input.Name };
@@ -29,7 +26,7 @@ internal static class StageCosts
             var bytes = benchmark.Bytes;
             foreach (var (rule, _, upload, render) in benchmark.Cells)
             {
-                Action[] stages =
+                cells.Add(($"| {input} | {rule} |",
                 [
                     () => upload(),
                     () => render(),
@@ -40,34 +37,26 @@ internal static class StageCosts
                     },
                     () => validator.Validate(bytes, out _),
                     () => SHA256.HashData(bytes),
-                ];
-                var means = MeanCpu(repetitions, stages);
-                log.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"| {input} | {rule} | {means[0]:F1} ms | {means[1]:F1} ms | {means[2]:F1} ms | {means[3]:F1} ms | {means[4]:F1} ms |"));
+                ]));
             }
+        }
+
+        ProcessCpu.WarmUntilNothingCompiles([.. cells.SelectMany(cell => cell.Stages)]);
+        log.WriteLine("| input | rule | whole upload | render | header read | validation | SHA-256 |");
+        log.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var (row, stages) in cells)
+        {
+            var means = MeanCpu(repetitions, stages);
+            log.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{row} {means[0]:F1} ms | {means[1]:F1} ms | {means[2]:F1} ms | {means[3]:F1} ms | {means[4]:F1} ms |"));
         }
 
         return 0;
     }
 
-    /// <summary>
-    /// Stages 0 and 1 are whole renders; the others are cheap, and are run often enough first for .NET to have compiled
-    /// them at the last tier. The renders' shared code reaches that tier over the first input's cells.
-    /// </summary>
     private static double[] MeanCpu(int repetitions, Action[] stages)
     {
-        for (var i = 0; i < CheapWarmUps; i++)
-        {
-            Array.ForEach(stages[2..], stage => stage());
-        }
-
-        for (var i = 0; i < RenderWarmUps; i++)
-        {
-            stages[0]();
-            stages[1]();
-        }
-
         var sums = new double[stages.Length];
         for (var i = 0; i < repetitions; i++)
         {
