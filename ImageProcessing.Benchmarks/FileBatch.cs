@@ -19,7 +19,7 @@ namespace ImageProcessing.Benchmarks;
 /// </remarks>
 internal static class FileBatch
 {
-    public const string WarmUpPrefix = "0-warm-";
+    private const string WarmUpPrefix = "0-warm-";
     private const int QuietUploads = 40;
     private const int MaxExtraWarmUps = 600;
 

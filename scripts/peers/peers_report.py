@@ -28,9 +28,10 @@ for line in open(measurements_path):
     if "warm_ups_added" in m:
         warm_ups_added.append(m["warm_ups_added"])
         continue
-    cpu.setdefault((m["input"], m["rule"], m["tool"]), []).append(m["ms"])
+    cell = (m["input"], m["rule"], m["tool"])
+    cpu.setdefault(cell, []).append(m["ms"])
     if m.get("compiled"):
-        compiling[(m["input"], m["rule"], m["tool"])] = compiling.get((m["input"], m["rule"], m["tool"]), 0) + 1
+        compiling[cell] = compiling.get(cell, 0) + 1
 
 references = {}
 
@@ -77,7 +78,7 @@ for name in inputs:
 
 print()
 if warm_ups_added:
-    print(f"The .NET tools went through their warm-ups again until 40 uploads in a row compiled nothing: "
+    print(f"The .NET tools went through their warm-ups again until their JIT was quiet: "
           f"{min(warm_ups_added)}–{max(warm_ups_added)} more uploads per batch.")
 print("Copies during which .NET still compiled methods: " + (
     "; ".join(f"{i} {r} {t}: {n}" for (i, r, t), n in sorted(compiling.items())) if compiling else "none") + ".")
