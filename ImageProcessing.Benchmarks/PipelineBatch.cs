@@ -5,9 +5,15 @@ using ImageProcessing.Function.Validation;
 namespace ImageProcessing.Benchmarks;
 
 /// <summary>
-/// The pipeline's tool in scripts/compare_peers.sh: each file through <see cref="ImageProcessor.ProcessAsync"/> as the
-/// handler runs it (the upload key selects the rule, the body is read from a stream).
+/// The pipeline's tool in scripts/compare_peers.sh: each file read into memory, as the other tools read it, then
+/// through <see cref="ImageProcessor.Process"/>, as the handler calls it once the object store has read the body (the
+/// upload key selects the rule).
 /// </summary>
+/// <remarks>
+/// Not through <see cref="ImageProcessor.ProcessAsync"/> from a file: .NET reads a file asynchronously on a thread-pool
+/// thread, and handing each upload to it and back costs CPU (context switches, the waiting thread woken) that the
+/// function, whose body comes from a socket, does not spend (docs/performance.md, "Against sharp and Pillow").
+/// </remarks>
 internal static class PipelineBatch
 {
     public static int Run(string input, string output, TextWriter timings)
@@ -17,12 +23,7 @@ internal static class PipelineBatch
         var processor = new ImageProcessor(ImageLimits.Default, RuleSet.Default, layout);
         return FileBatch.Run(input, output, timings, (name, path) =>
         {
-            ProcessingResult result;
-            using (var body = File.OpenRead(path))
-            {
-                result = processor.ProcessAsync(layout.InputPrefix + name, body, body.Length).GetAwaiter().GetResult();
-            }
-
+            var result = processor.Process(layout.InputPrefix + name, File.ReadAllBytes(path));
             return result.Status == UploadStatus.Processed
                 ? [.. result.Outputs.Select(rendition => (Path.GetFileName(rendition.Key), rendition.Image.Content))]
                 : throw new FileBatch.NotProcessedException(result.Rejection?.ToString() ?? result.Status.ToString());
