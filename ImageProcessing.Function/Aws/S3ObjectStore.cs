@@ -21,7 +21,8 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string kmsKeyId) : IObjectStore
         try
         {
             var response = await s3.GetObjectMetadataAsync(
-                new GetObjectMetadataRequest { BucketName = bucket, Key = key, VersionId = versionId }, cancellationToken);
+                new GetObjectMetadataRequest { BucketName = bucket, Key = key, VersionId = versionId, ChecksumMode = ChecksumMode.ENABLED },
+                cancellationToken);
             var metadata = response.Metadata.Keys.ToDictionary(
                 name => name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? name["x-amz-meta-".Length..] : name,
                 name => response.Metadata[name],
@@ -30,7 +31,8 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string kmsKeyId) : IObjectStore
                     || response.ArchiveStatus is not null)
                 && response.RestoreExpiration is null;
             return new StoredObject(bucket, key, response.ContentLength, NullIfEmpty(response.VersionId), response.ETag ?? string.Empty, metadata,
-                NullIfEmpty(response.ServerSideEncryptionKeyManagementServiceKeyId), IsArchived: archived);
+                NullIfEmpty(response.ServerSideEncryptionKeyManagementServiceKeyId), IsArchived: archived,
+                Sha256: S3Checksum.FullObjectSha256(response.ChecksumSHA256, response.ChecksumType));
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -80,6 +80,7 @@ public sealed class UploadHandler(
             return Skip(key, "the object was deleted or replaced while being processed", invocation);
         }
 
+        activity?.SetTag("image.sha256_source", head.Sha256 is null ? "computed" : "s3_checksum");
         activity?.SetTag("image.status", result.Status.Name());
         activity?.SetTag("image.reason", result.Rejection?.Code);
         await StoreAsync(head, result, cancellationToken);
@@ -119,7 +120,8 @@ public sealed class UploadHandler(
         }
 
         FunctionTelemetry.RecordInputBytes(bytesRead);
-        return content is null ? processor.RejectBodyTooLarge(head.Key, bytesRead) : processor.Process(head.Key, content);
+        // S3's checksum describes the object HEAD saw, and the GET read that same version or ETag.
+        return content is null ? processor.RejectBodyTooLarge(head.Key, bytesRead) : processor.Process(head.Key, content, head.Sha256);
     }
 
     private async Task StoreAsync(StoredObject head, ProcessingResult result, CancellationToken cancellationToken)

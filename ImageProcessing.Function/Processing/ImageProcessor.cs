@@ -52,11 +52,14 @@ public sealed class ImageProcessor
         return bytes is null ? RejectBodyTooLarge(key, read) : Process(key, bytes);
     }
 
-    public ProcessingResult Process(string key, byte[] content)
+    /// <param name="sha256">The body's SHA-256 as lowercase hex where its store vouches for it (S3 verified the
+    /// uploader's checksum); null hashes the body.</param>
+    public ProcessingResult Process(string key, byte[] content, string? sha256 = null)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var started = Stopwatch.GetTimestamp();
         using var budget = new ProcessingBudget(Limits.ProcessingBudget);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        sha256 ??= Convert.ToHexStringLower(SHA256.HashData(content));
         ValidatedUpload? upload;
         Rejection? rejection;
         using (var validation = FunctionTelemetry.StartInternal("image.validate"))

@@ -49,6 +49,8 @@ public static class UploadEndpoints
             InputStream = body,
             AutoCloseStream = false,
             ContentType = request.ContentType ?? "application/octet-stream",
+            // S3 verifies it on arrival and keeps it; the function records it instead of hashing the body again.
+            ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
         };
         if (Activity.Current is { } activity)
         {

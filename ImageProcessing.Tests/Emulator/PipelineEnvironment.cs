@@ -77,9 +77,10 @@ internal sealed class PipelineEnvironment : IDisposable
         App = new FunctionApp(FunctionSettings.From(variables.GetValueOrDefault), S3, DynamoDb, Sns, NullLoggerFactory.Instance, TimeProvider.System);
     }
 
-    public Task UploadAsync(string key, byte[] content, IDictionary<string, string>? metadata = null)
+    /// <param name="checksum">The checksum the SDK sends with the upload, which S3 verifies and keeps; the SDK's default when null.</param>
+    public Task UploadAsync(string key, byte[] content, IDictionary<string, string>? metadata = null, ChecksumAlgorithm? checksum = null)
     {
-        var request = new PutObjectRequest { BucketName = Resources.Bucket, Key = key, InputStream = new MemoryStream(content) };
+        var request = new PutObjectRequest { BucketName = Resources.Bucket, Key = key, InputStream = new MemoryStream(content), ChecksumAlgorithm = checksum };
         foreach (var (name, value) in metadata ?? new Dictionary<string, string>())
         {
             request.Metadata[name] = value;

@@ -49,7 +49,8 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline)
     public async Task An_upload_through_the_function_host_is_processed_and_its_status_is_json()
     {
         using var http = pipeline.CreateFunctionHostClient();
-        using var upload = await http.PutAsync(new Uri("/uploads/e2e/via-http_thumb.png", UriKind.Relative), new ByteArrayContent(TestImages.Png(640, 480)));
+        var content = TestImages.Png(640, 480);
+        using var upload = await http.PutAsync(new Uri("/uploads/e2e/via-http_thumb.png", UriKind.Relative), new ByteArrayContent(content));
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
         Assert.Equal("/status/e2e/via-http_thumb.png", upload.Headers.Location?.OriginalString);
@@ -59,6 +60,14 @@ public sealed class LocalPipelineTests(AppHostFixture pipeline)
         Assert.Equal(32, accepted.GetProperty("traceId").GetString()?.Length);
         var record = await FinalRecordAsync("uploads/e2e/via-http_thumb.png");
         Assert.Equal("processed", record["status"].S);
+        // The host uploads with a SHA-256 checksum, which S3 verifies; the record carries that digest.
+        var digest = System.Security.Cryptography.SHA256.HashData(content);
+        var stored = await pipeline.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest
+        {
+            BucketName = Names.Bucket, Key = "uploads/e2e/via-http_thumb.png", ChecksumMode = Amazon.S3.ChecksumMode.ENABLED,
+        });
+        Assert.Equal(Convert.ToBase64String(digest), stored.ChecksumSHA256);
+        Assert.Equal(Convert.ToHexStringLower(digest), record["sourceSha256"].S);
 
         using var status = await http.GetAsync(upload.Headers.Location);
         Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);

@@ -174,6 +174,17 @@ public sealed class UploadValidatorTests
         Assert.Empty(result.Outputs);
     }
 
+    [Fact]
+    public void A_digest_the_store_vouches_for_is_recorded_instead_of_hashing_the_body()
+    {
+        var vouched = new string('a', 64);
+
+        var result = _processor.Process("uploads/a.jpg", TestImages.Jpeg(64, 48), vouched);
+
+        Assert.Equal(UploadStatus.Processed, result.Status);
+        Assert.Equal(vouched, result.Source.Sha256);
+    }
+
     private static byte[] CraftedFilesOrImage(int width, int height)
     {
         using var image = TestImages.Gradient(width, height);
