@@ -15,6 +15,7 @@ return args switch
     ["codec-floor", var repetitions] => CodecFloor.Run(int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     ["stages", var repetitions] => StageCosts.Run(int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     ["pipeline-batch", var input, var output] => PipelineBatch.Run(input, output, Console.Error),
+    ["pipeline-batch", "--sha256-from-store", var input, var output] => PipelineBatch.Run(input, output, Console.Error, sha256FromStore: true),
     ["imagesharp-batch", var input, var output] => ImageSharpBatch.Run(input, output, Console.Error),
     ["cpu-ratio", var repetitions] => CpuTimeComparison.Run(int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Console.Out),
     _ => RunBenchmarks(args),

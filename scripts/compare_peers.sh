@@ -66,6 +66,8 @@ per_file_cpu() {
   case "$tool" in
     # The function's runtimeconfig turns tiered PGO off (ADR 0010); the benchmark project's does not.
     pipeline) command=(env VIPS_CONCURRENCY=1 DOTNET_TieredPGO=0 dotnet "$BENCH_DLL" pipeline-batch "$input" "$output") ;;
+    # An upload sent with a SHA-256 checksum: S3 hands the function the digest it records (docs/contracts.md).
+    pipeline-s3-sha256) command=(env VIPS_CONCURRENCY=1 DOTNET_TieredPGO=0 dotnet "$BENCH_DLL" pipeline-batch --sha256-from-store "$input" "$output") ;;
     imagesharp) command=(dotnet "$BENCH_DLL" imagesharp-batch "$input" "$output") ;;
     sharp) command=(env UV_THREADPOOL_SIZE=1 SHARP_PREFIX="$node_prefix" node "$peers/sharp_batch.mjs" "$rule" "$input" "$output") ;;
     pillow) command=("$pil_python" "$peers/pillow_batch.py" "$rule" "$input" "$output") ;;
@@ -94,7 +96,7 @@ done
 
 measurements="$work/measurements.jsonl"
 : >"$measurements"
-tools=(pipeline sharp pillow imagesharp)
+tools=(pipeline pipeline-s3-sha256 sharp pillow imagesharp)
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds" >&2
   cell=0

@@ -8,7 +8,7 @@ namespace ImageProcessing.Benchmarks.Benchmarks;
 
 /// <summary>
 /// Each default rule three ways: ImageSharp (the baseline), the libvips renderer alone, and the whole
-/// path the handler runs (<see cref="ImageProcessor.Process(string, byte[])"/> with the key selecting
+/// path the handler runs (<see cref="ImageProcessor.Process(string, byte[], string?)"/> with the key selecting
 /// the rule: hash, validation, header check, render, encode). <c>all-rules</c> is one upload under
 /// each of the three rules, as the goal of the issue counts it.
 /// </summary>

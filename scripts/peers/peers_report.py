@@ -15,6 +15,7 @@ import sys
 from PIL import Image, ImageChops, ImageOps, ImageStat
 
 TOOLS = ["pipeline", "sharp", "pillow", "imagesharp"]
+CHECKSUMMED = "pipeline-s3-sha256"  # the pipeline on uploads sent with a SHA-256 checksum: S3 hands it the digest
 PEERS = ["sharp", "pillow"]
 RULES = ["fit", "thumb", "grayscale"]
 WARM_UP_PREFIX = "0-warm-"  # compare_peers.sh names the warm-up copies so that every tool takes them first
@@ -60,21 +61,25 @@ def quality(tool, name, rule):
 
 ORDER = ["jpeg-4096.jpg", "jpeg-12mp.jpg", "jpeg-12mp-exif6.jpg", "png-4096.png", "webp-4096.webp"]
 inputs = [n for n in ORDER if os.path.exists(os.path.join(inputs_dir, n))]
-print("| input | rule | pipeline | sharp 0.35.5 | Pillow | ImageSharp 2.1.13 | pipeline ÷ fastest peer "
-      "| quality (MAD: pipeline / sharp / Pillow / ImageSharp) | bytes (pipeline / sharp / Pillow / ImageSharp) |")
-print("|---|---|---:|---:|---:|---:|---:|---|---|")
+checksummed = any(tool == CHECKSUMMED for _, _, tool in cpu)
+print("| input | rule | pipeline | " + ("pipeline, S3's SHA-256 | " if checksummed else "")
+      + "sharp 0.35.5 | Pillow | ImageSharp 2.1.13 | pipeline ÷ fastest peer | " + ("with S3's SHA-256 | " if checksummed else "")
+      + "quality (MAD: pipeline / sharp / Pillow / ImageSharp) | bytes (pipeline / sharp / Pillow / ImageSharp) |")
+print("|---|---|" + "---:|" * (7 if checksummed else 5) + "---|---|")
 for name in inputs:
     stem = name.rsplit(".", 1)[0]
     for rule in RULES:
-        medians = {t: statistics.median(cpu[(stem, rule, t)]) for t in TOOLS if (stem, rule, t) in cpu}
-        if len(medians) < len(TOOLS):
+        timed = TOOLS[:1] + [CHECKSUMMED] + TOOLS[1:] if checksummed else TOOLS
+        medians = {t: statistics.median(cpu[(stem, rule, t)]) for t in timed if (stem, rule, t) in cpu}
+        if len(medians) < len(timed):
             continue
         fastest_peer = min(medians[t] for t in PEERS)
         q = {t: quality(t, name, rule) for t in TOOLS}
         mads = " / ".join("–" if q[t][0] is None else f"{q[t][0]:.2f}" for t in TOOLS)
         sizes = " / ".join("–" if q[t][1] is None else f"{q[t][1]:,}" for t in TOOLS)
-        times = " | ".join(f"{medians[t]:,.0f} ms" for t in TOOLS)
-        print(f"| {stem} | {rule} | {times} | {medians['pipeline'] / fastest_peer:.2f} | {mads} | {sizes} |")
+        times = " | ".join(f"{medians[t]:,.0f} ms" for t in timed)
+        ratios = " | ".join(f"{medians[t] / fastest_peer:.2f}" for t in timed[:2 if checksummed else 1])
+        print(f"| {stem} | {rule} | {times} | {ratios} | {mads} | {sizes} |")
 
 print()
 if warm_ups_added:
