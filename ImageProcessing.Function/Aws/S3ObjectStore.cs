@@ -17,11 +17,28 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string kmsKeyId) : IObjectStore
 
     public async Task<StoredObject?> HeadAsync(string bucket, string key, string? versionId, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await HeadAsync(bucket, key, versionId, withChecksum: true, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            // S3 gives an SSE-KMS object's checksum only to a caller that may decrypt with its key. Described without
+            // it, an object under another key gets the read policy's verdict; any other refusal comes back again.
+            return await HeadAsync(bucket, key, versionId, withChecksum: false, cancellationToken);
+        }
+    }
+
+    private async Task<StoredObject?> HeadAsync(string bucket, string key, string? versionId, bool withChecksum, CancellationToken cancellationToken)
+    {
         using var activity = FunctionTelemetry.StartClient("S3 HeadObject", "S3", "HeadObject");
         try
         {
             var response = await s3.GetObjectMetadataAsync(
-                new GetObjectMetadataRequest { BucketName = bucket, Key = key, VersionId = versionId, ChecksumMode = ChecksumMode.ENABLED },
+                new GetObjectMetadataRequest
+                {
+                    BucketName = bucket, Key = key, VersionId = versionId, ChecksumMode = withChecksum ? ChecksumMode.ENABLED : null,
+                },
                 cancellationToken);
             var metadata = response.Metadata.Keys.ToDictionary(
                 name => name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? name["x-amz-meta-".Length..] : name,

@@ -92,6 +92,10 @@ public sealed class AwsLimitTests(MotoServer moto)
             ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
             ServerSideEncryptionKeyManagementServiceKeyId = otherKey,
         });
+        // S3 refuses the checksum of an object under a key the caller may not decrypt with; moto does not check KMS.
+        env.Faults.Inject((request, _) => request.Method == HttpMethod.Head && request.Headers.Contains("x-amz-checksum-mode")
+                && request.RequestUri!.AbsolutePath.EndsWith("/other-key.jpg", StringComparison.Ordinal),
+            times: 1, () => new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden));
 
         var response = await env.InvokeAsync(await env.ReceiveUploadMessagesAsync(1));
 
@@ -101,6 +105,7 @@ public sealed class AwsLimitTests(MotoServer moto)
         Assert.Contains(otherKey, record["message"].S, StringComparison.Ordinal);
         await AssertTaggedAsync(env, key, "foreign_encryption");
         Assert.Equal("foreign_encryption", Message(Assert.Single(await env.NotificationsAsync(env.Resources.ImageEventsInboxUrl))).GetProperty("reason").GetString());
+        Assert.Equal(1, env.Faults.Injected);
     }
 
     [Fact]
