@@ -44,9 +44,18 @@ internal static class TurboJpegDecoder
     /// <paramref name="orientation"/> and <paramref name="iccProfile"/> set as libvips' loader sets them; <c>null</c>
     /// where TurboJPEG is missing or refuses.
     /// </summary>
-    public static Image? TryDecode(byte[] jpeg, int shrink, int? orientation, byte[]? iccProfile = null)
+    /// <param name="lumaOnly">One grey band: the Y of a YCbCr JPEG, which is BT.601 luma (ADR 0003), without decoding
+    /// the colour at all (libjpeg skips the chroma's inverse DCT, upsampling and colour conversion); an RGB JPEG's
+    /// pixels weighed by libjpeg with the same coefficients. Only for sRGB pixels: with an ICC profile the colour
+    /// must be converted before it is weighed.</param>
+    public static Image? TryDecode(byte[] jpeg, int shrink, int? orientation, byte[]? iccProfile = null, bool lumaOnly = false)
     {
         ArgumentNullException.ThrowIfNull(jpeg);
+        if (lumaOnly && iccProfile is not null)
+        {
+            throw new ArgumentException("luma is weighed from sRGB pixels: convert a profiled image first", nameof(lumaOnly));
+        }
+
         if (shrink is not (1 or 2 or 4 or 8) || !IsAvailable)
         {
             return null;
@@ -61,7 +70,7 @@ internal static class TurboJpegDecoder
 
         var bands = colorspace switch
         {
-            ColorspaceYCbCr or ColorspaceRgb => 3,
+            ColorspaceYCbCr or ColorspaceRgb => lumaOnly ? 1 : 3,
             ColorspaceGray => 1,
             _ => 0,
         };

@@ -82,11 +82,21 @@ public static class VipsRenderer
     /// </summary>
     private static Image? DecodeInMemory(EncodedImage content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition) => sourceFormat switch
     {
+        ImageFormat.Jpeg when DecodesLumaOnly(traits, rendition) =>
+            TurboJpegDecoder.TryDecode(content.Bytes, JpegShrinkOnLoad(traits, rendition), traits.Orientation, lumaOnly: true),
         ImageFormat.Jpeg when JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink => DecodeShrunk(content, traits, shrink),
         ImageFormat.Webp when WebpDecodeSize(traits, rendition) is var (width, height) =>
             WebpDecoder.TryDecode(content.Bytes, width, height, traits.Orientation, traits.IccProfile),
         _ => null,
     };
+
+    /// <summary>
+    /// A grey rendition of a JPEG in sRGB needs only its luma, which libjpeg-turbo decodes alone (ADR 0003: the Y of
+    /// JPEG's YCbCr is the BT.601 luma the pipeline computes). CMYK and profiled JPEGs need their colour converted
+    /// first; where TurboJPEG refuses, libvips decodes the colour and gives the verdict.
+    /// </summary>
+    private static bool DecodesLumaOnly(SourceTraits traits, Rendition rendition) =>
+        rendition.Grayscale && !traits.IsCmyk && !traits.HasIccProfile && TurboJpegDecoder.IsAvailable;
 
     /// <summary>
     /// The JPEG decoded at 1/<paramref name="shrink"/> by libjpeg-turbo, with its ICC profile for the conversion to

@@ -137,6 +137,35 @@ public sealed class RenditionTests
     }
 
     [Fact]
+    public void Grayscale_of_an_srgb_jpeg_is_its_decoded_luma()
+    {
+        var jpeg = TestImages.Jpeg(640, 480);
+
+        var output = Assert.Single(_processor.Process("uploads/photo_grayscale.jpg", jpeg).Outputs);
+
+        using var decoded = TestImages.Load(output.Image.Content);
+        using var luma = TurboJpegDecoder.TryDecode(jpeg, 1, orientation: null, lumaOnly: true)!;
+        using var encoded = TestImages.Load(VipsRenderer.Encode(luma, ImageFormat.Jpeg, RuleSet.Default.Encoding));
+        Assert.Equal(0, (decoded - encoded).Abs().Max());
+    }
+
+    [Fact]
+    public void Grayscale_of_a_wide_gamut_jpeg_is_the_luma_of_its_srgb_colours()
+    {
+        using var gradient = TestImages.Gradient(640, 480);
+        using var p3 = gradient.IccTransform("p3", embedded: false, inputProfile: "srgb");
+        var jpeg = p3.JpegsaveBuffer(q: 95, keep: Enums.ForeignKeep.Icc);
+
+        var output = Assert.Single(_processor.Process("uploads/wide_grayscale.jpg", jpeg).Outputs);
+
+        using var decoded = TestImages.Load(output.Image.Content);
+        using var srgbLuma = GrayscaleFrame.From(gradient);
+        using var p3Luma = GrayscaleFrame.From(p3);
+        var fromSrgb = (decoded - srgbLuma).Abs().Avg();
+        Assert.True(fromSrgb < 1.5 && fromSrgb * 2 < (p3Luma - srgbLuma).Abs().Avg(), $"mean difference {fromSrgb:F2} from the sRGB luma");
+    }
+
+    [Fact]
     public void Grayscale_is_the_bt601_luma_of_the_source_as_pillow_computes_it()
     {
         using var source = Pixels<byte>([255, 0, 0, 0, 255, 0, 0, 0, 255], 3, Enums.BandFormat.Uchar, Enums.Interpretation.Srgb);

@@ -42,6 +42,31 @@ public sealed class TurboJpegDecoderTests
         Assert.True(difference.Max() <= 1, $"largest difference from libvips' decode: {difference.Max()} levels");
     }
 
+    [Theory]
+    [InlineData(1, "420", false)]
+    [InlineData(1, "444", false)]
+    [InlineData(1, "420", true)]
+    [InlineData(1, "grey", false)]
+    [InlineData(8, "420", false)]
+    public void A_luma_only_decode_is_the_bt601_luma_of_the_colour_decode(int shrink, string kind, bool progressive)
+    {
+        var jpeg = Jpeg(1001, 757, kind, progressive);
+
+        using var luma = TurboJpegDecoder.TryDecode(jpeg, shrink, orientation: null, lumaOnly: true)
+            ?? throw new InvalidOperationException("TurboJPEG refused a valid JPEG");
+        using var colour = Decode(jpeg, shrink, orientation: null);
+        using var weighed = colour.Bands == 1 ? colour.Copy() : GrayscaleFrame.From(colour);
+
+        Assert.Equal((1, weighed.Width, weighed.Height), (luma.Bands, luma.Width, luma.Height));
+        using var difference = (luma - weighed).Abs();
+        // The Y decoded is the luma before chroma subsampling and rounding to RGB, so it is never more than a level off.
+        Assert.True(difference.Max() <= 1, $"largest difference from the luma of the colour decode: {difference.Max()} levels");
+    }
+
+    [Fact]
+    public void A_luma_only_decode_refuses_a_profile_whose_colour_must_be_converted_first() =>
+        Assert.Throws<ArgumentException>(() => TurboJpegDecoder.TryDecode(TestImages.Jpeg(64, 48), 1, orientation: null, iccProfile: [1, 2, 3], lumaOnly: true));
+
     [Fact]
     public void The_exif_orientation_is_carried_to_the_decoded_image()
     {
