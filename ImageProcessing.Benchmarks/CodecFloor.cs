@@ -63,6 +63,13 @@ internal static class CodecFloor
 
     private static (Action<byte[]> Decoder, string DecodedAt) DecoderFor(BenchInput input, SourceTraits traits, Rendition rendition, RenderedImage output)
     {
+        if (input.Extension == ".jpg" && VipsRenderer.DecodesLumaOnly(traits, rendition))
+        {
+            var lumaShrink = VipsRenderer.JpegShrinkOnLoad(traits, rendition);
+            return (bytes => DecodeWithTurboJpeg(bytes, lumaShrink, lumaOnly: true),
+                lumaShrink == 1 ? "full size, luma (libjpeg-turbo)" : $"1/{lumaShrink}, luma (libjpeg-turbo)");
+        }
+
         if (input.Extension == ".jpg" && VipsRenderer.JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink)
         {
             return TurboJpegDecoder.IsAvailable
@@ -101,9 +108,9 @@ internal static class CodecFloor
             ?? throw new InvalidOperationException("libwebp refused a benchmark input");
     }
 
-    private static void DecodeWithTurboJpeg(byte[] bytes, int shrink)
+    private static void DecodeWithTurboJpeg(byte[] bytes, int shrink, bool lumaOnly = false)
     {
-        using var decoded = TurboJpegDecoder.TryDecode(bytes, shrink, orientation: null)
+        using var decoded = TurboJpegDecoder.TryDecode(bytes, shrink, orientation: null, lumaOnly: lumaOnly)
             ?? throw new InvalidOperationException("libjpeg-turbo refused a benchmark input");
     }
 

@@ -95,7 +95,7 @@ public static class VipsRenderer
     /// JPEG's YCbCr is the BT.601 luma the pipeline computes). CMYK and profiled JPEGs need their colour converted
     /// first; where TurboJPEG refuses, libvips decodes the colour and gives the verdict.
     /// </summary>
-    private static bool DecodesLumaOnly(SourceTraits traits, Rendition rendition) =>
+    internal static bool DecodesLumaOnly(SourceTraits traits, Rendition rendition) =>
         rendition.Grayscale && !traits.IsCmyk && !traits.HasIccProfile && TurboJpegDecoder.IsAvailable;
 
     /// <summary>
