@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 using NetVips;
@@ -62,19 +63,7 @@ internal static class TurboJpegDecoder
         }
 
         using var decompressor = tjInitDecompress();
-        if (decompressor.IsInvalid
-            || tjDecompressHeader3(decompressor, jpeg, (nuint)jpeg.Length, out var width, out var height, out _, out var colorspace) != 0)
-        {
-            return null;
-        }
-
-        var bands = colorspace switch
-        {
-            ColorspaceYCbCr or ColorspaceRgb => lumaOnly ? 1 : 3,
-            ColorspaceGray => 1,
-            _ => 0,
-        };
-        if (bands == 0 || width <= 0 || height <= 0)
+        if (ReadHeader(decompressor, jpeg, lumaOnly) is not (var width, var height, var bands))
         {
             return null;
         }
@@ -90,6 +79,63 @@ internal static class TurboJpegDecoder
 
         using var cropped = decoded.ExtractArea(0, 0, width / shrink, height / shrink);
         return LoaderFields.Set(cropped, orientation, iccProfile);
+    }
+
+    /// <summary>
+    /// The whole JPEG's luma (as <c>lumaOnly</c> decodes it) turned upright as <paramref name="orientation"/> says: all
+    /// a full-size grey rendition encodes, with no resize, copy or libvips turn in between; <c>null</c> where
+    /// TurboJPEG is missing or refuses.
+    /// </summary>
+    public static Image? TryDecodeUprightLuma(byte[] jpeg, int? orientation)
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        if (!IsAvailable)
+        {
+            return null;
+        }
+
+        using var decompressor = tjInitDecompress();
+        if (ReadHeader(decompressor, jpeg, lumaOnly: true) is not (var width, var height, _))
+        {
+            return null;
+        }
+
+        if (orientation is not (>= 2 and <= 8))
+        {
+            return NativeFrame.TryCreate(width, height, 1, pixels =>
+                tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, pixels, width, 0, height, PixelFormatGray, StopOnWarning | LimitScans) == 0);
+        }
+
+        // Turned from managed memory (the function allows no unsafe code); pooled, so a warm process maps it once.
+        var luma = ArrayPool<byte>.Shared.Rent(width * height);
+        try
+        {
+            return tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, luma, width, 0, height, PixelFormatGray, StopOnWarning | LimitScans) == 0
+                ? UprightFrame.Create(luma, width, height, orientation.Value)
+                : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(luma);
+        }
+    }
+
+    /// <summary>The size and the bands TurboJPEG will decode, or null for a JPEG it does not (CMYK, YCCK) or cannot read.</summary>
+    private static (int Width, int Height, int Bands)? ReadHeader(Decompressor decompressor, byte[] jpeg, bool lumaOnly)
+    {
+        if (decompressor.IsInvalid
+            || tjDecompressHeader3(decompressor, jpeg, (nuint)jpeg.Length, out var width, out var height, out _, out var colorspace) != 0)
+        {
+            return null;
+        }
+
+        var bands = colorspace switch
+        {
+            ColorspaceYCbCr or ColorspaceRgb => lumaOnly ? 1 : 3,
+            ColorspaceGray => 1,
+            _ => 0,
+        };
+        return bands == 0 || width <= 0 || height <= 0 ? null : (width, height, bands);
     }
 
     /// <summary>
@@ -122,6 +168,11 @@ internal static class TurboJpegDecoder
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int tjDecompress2(
         Decompressor handle, byte[] jpeg, nuint jpegSize, IntPtr destination, int width, int pitch, int height, int pixelFormat, int flags);
+
+    [DllImport(NativeImports.TurboJpeg, EntryPoint = "tjDecompress2", ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int tjDecompress2(
+        Decompressor handle, byte[] jpeg, nuint jpegSize, [Out] byte[] destination, int width, int pitch, int height, int pixelFormat, int flags);
 
     [DllImport(NativeImports.TurboJpeg, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

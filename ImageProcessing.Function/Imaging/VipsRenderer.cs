@@ -99,6 +99,13 @@ public static class VipsRenderer
         rendition.Grayscale && !traits.IsCmyk && !traits.HasIccProfile && TurboJpegDecoder.IsAvailable;
 
     /// <summary>
+    /// A full-size grey rendition of such a JPEG is its luma, upright: decoded and turned with nothing in between
+    /// (<see cref="TurboJpegDecoder.TryDecodeUprightLuma"/>), not resized to its own size, copied and turned by libvips.
+    /// </summary>
+    internal static bool DecodesUprightLuma(SourceTraits traits, Rendition rendition) =>
+        DecodesLumaOnly(traits, rendition) && rendition.Resize == ResizeMode.None;
+
+    /// <summary>
     /// The JPEG decoded at 1/<paramref name="shrink"/> by libjpeg-turbo, with its ICC profile for the conversion to
     /// sRGB, else by libvips' loader: for CMYK, and for anything TurboJPEG refuses (libvips then gives the verdict).
     /// </summary>
@@ -162,6 +169,12 @@ public static class VipsRenderer
     /// </remarks>
     private static Image ThumbnailAndTone(EncodedImage content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition, CancellationToken budget)
     {
+        if (sourceFormat == ImageFormat.Jpeg && DecodesUprightLuma(traits, rendition)
+            && TurboJpegDecoder.TryDecodeUprightLuma(content.Bytes, traits.Orientation) is { } upright)
+        {
+            return upright;
+        }
+
         using var thumbnail = Thumbnail(content, sourceFormat, traits, rendition);
         using var stop = budget.Register(() => thumbnail.SetKill(true));
         return Tone(thumbnail, rendition);

@@ -63,6 +63,45 @@ public sealed class TurboJpegDecoderTests
         Assert.True(difference.Max() <= 1, $"largest difference from the luma of the colour decode: {difference.Max()} levels");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void An_upright_luma_decode_is_the_luma_decode_turned_by_libvips(int? orientation)
+    {
+        var jpeg = Jpeg(1001, 757, "420", progressive: false);
+
+        using var upright = TurboJpegDecoder.TryDecodeUprightLuma(jpeg, orientation)
+            ?? throw new InvalidOperationException("TurboJPEG refused a valid JPEG");
+        using var luma = TurboJpegDecoder.TryDecode(jpeg, 1, orientation, lumaOnly: true)
+            ?? throw new InvalidOperationException("TurboJPEG refused a valid JPEG");
+        using var expected = luma.Autorot();
+
+        Assert.Equal((expected.Width, expected.Height, 1), (upright.Width, upright.Height, upright.Bands));
+        Assert.False(TestImages.HasField(upright, ExifOrientation.Field), "an upright frame carries no orientation to turn again");
+        Assert.Equal(expected.WriteToMemory<byte>(), upright.WriteToMemory<byte>());
+    }
+
+    [Fact]
+    public void An_upright_luma_decode_keeps_its_pixels_in_native_memory_and_reuses_its_turning_buffer()
+    {
+        var jpeg = TestImages.Jpeg(2000, 1500);
+        TurboJpegDecoder.TryDecodeUprightLuma(jpeg, 6)!.Dispose();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var upright = TurboJpegDecoder.TryDecodeUprightLuma(jpeg, 6)!;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal((1500, 2000), (upright.Width, upright.Height));
+        Assert.True(allocated < 256 * 1024, $"{allocated:N0} managed bytes for {2000 * 1500:N0} bytes of pixels");
+    }
+
+    [Fact]
+    public void A_truncated_jpeg_is_left_to_libvips_when_decoded_upright() =>
+        Assert.Null(TurboJpegDecoder.TryDecodeUprightLuma(TestImages.Jpeg(800, 600)[..2000], 6));
+
     [Fact]
     public void A_luma_only_decode_refuses_a_profile_whose_colour_must_be_converted_first() =>
         Assert.Throws<ArgumentException>(() => TurboJpegDecoder.TryDecode(TestImages.Jpeg(64, 48), 1, orientation: null, iccProfile: [1, 2, 3], lumaOnly: true));

@@ -1,0 +1,174 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NetVips;
+
+namespace ImageProcessing.Function.Imaging;
+
+/// <summary>
+/// Turns a one-band frame upright as its EXIF orientation (2–8) says, with the pixels libvips' <c>autorot</c> gives,
+/// into a frame in native memory (<see cref="NativeFrame"/>). A full-size grey JPEG is decoded whole anyway; turned
+/// here, a strip of output rows at a time, each source cache line is read once per strip, where libvips' <c>rot</c>
+/// walks the source a column for every output row (12 MP grey: docs/performance.md, "What the tables show").
+/// </summary>
+internal static class UprightFrame
+{
+    // Output rows per strip: a turned frame then reads 64 adjacent bytes, a cache line, of every source row.
+    private const int StripRows = 64;
+
+    public static bool SwapsSides(int orientation) => orientation is >= 5 and <= 8;
+
+    /// <param name="source">Row after row, <paramref name="width"/> bytes each; may be longer (a pooled array).</param>
+    public static Image Create(byte[] source, int width, int height, int orientation)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfLessThan(source.Length, checked(width * height), nameof(source));
+        ArgumentOutOfRangeException.ThrowIfLessThan(orientation, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(orientation, 8);
+        var (uprightWidth, uprightHeight) = SwapsSides(orientation) ? (height, width) : (width, height);
+        return NativeFrame.TryCreate(uprightWidth, uprightHeight, 1, frame =>
+            {
+                var strip = new byte[Math.Min(StripRows, uprightHeight) * uprightWidth];
+                for (var top = 0; top < uprightHeight; top += StripRows)
+                {
+                    var rows = Math.Min(StripRows, uprightHeight - top);
+                    var length = rows * uprightWidth;
+                    WriteRows(source, width, height, orientation, top, strip.AsSpan(0, length));
+                    Marshal.Copy(strip, 0, frame + (top * uprightWidth), length);
+                }
+
+                return true;
+            })
+            ?? throw new InvalidOperationException("the upright frame was not written");
+    }
+
+    /// <summary>Upright rows from <paramref name="top"/> on, as many as <paramref name="rows"/> holds.</summary>
+    private static void WriteRows(ReadOnlySpan<byte> source, int width, int height, int orientation, int top, Span<byte> rows)
+    {
+        // The source pixel of upright (x, y) is origin + x·across + y·down, in bytes.
+        var (origin, across, down) = orientation switch
+        {
+            1 => (0, 1, width),
+            2 => (width - 1, -1, width),
+            3 => ((height * width) - 1, -1, -width),
+            4 => ((height - 1) * width, 1, -width),
+            5 => (0, width, 1),
+            6 => ((height - 1) * width, -width, 1),
+            7 => ((height * width) - 1, -width, -1),
+            _ => (width - 1, width, -1),
+        };
+        var uprightWidth = SwapsSides(orientation) ? height : width;
+        var count = rows.Length / uprightWidth;
+        if (SwapsSides(orientation))
+        {
+            // Eight by eight through 64-bit words where whole blocks fit, pixel by pixel along the edges.
+            var (blockRows, blockColumns) = (count / 8 * 8, uprightWidth / 8 * 8);
+            // Column blocks outside: the strip's eight blocks of a column read whole cache lines of eight source rows.
+            for (var x = 0; x < blockColumns; x += 8)
+            {
+                for (var y = 0; y < blockRows; y += 8)
+                {
+                    TurnBlock(source, width, height, orientation, top, rows, uprightWidth, x, y);
+                }
+            }
+
+            TurnPixels(source, origin, across, down, top, rows, uprightWidth, blockColumns, uprightWidth, 0, blockRows);
+            TurnPixels(source, origin, across, down, top, rows, uprightWidth, 0, uprightWidth, blockRows, count);
+            return;
+        }
+
+        for (var y = 0; y < count; y++)
+        {
+            var row = rows.Slice(y * uprightWidth, uprightWidth);
+            var from = origin + ((top + y) * down);
+            if (across == 1)
+            {
+                source.Slice(from, uprightWidth).CopyTo(row);
+                continue;
+            }
+
+            source.Slice(from - uprightWidth + 1, uprightWidth).CopyTo(row);
+            row.Reverse();
+        }
+    }
+
+    /// <summary>Upright pixels one at a time, in the strip's columns [left, right) and rows [first, last).</summary>
+    private static void TurnPixels(
+        ReadOnlySpan<byte> source, int origin, int across, int down, int top, Span<byte> rows, int uprightWidth, int left, int right, int first, int last)
+    {
+        for (var y = first; y < last; y++)
+        {
+            var from = origin + (left * across) + ((top + y) * down);
+            var row = rows.Slice(y * uprightWidth, uprightWidth);
+            for (var x = left; x < right; x++, from += across)
+            {
+                row[x] = source[from];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The 8×8 block of the strip at (x, y): eight source rows read as 64-bit words, transposed byte-wise in registers
+    /// (swapping 4-, 2- and 1-byte halves), each written as one word of an upright row.
+    /// </summary>
+    private static void TurnBlock(
+        ReadOnlySpan<byte> source, int width, int height, int orientation, int top, Span<byte> rows, int uprightWidth, int x, int y)
+    {
+        // Upright rows are source columns (left to right for 5 and 6, right to left for 7 and 8); upright columns are
+        // source rows (top to bottom for 5 and 8, bottom to top for 6 and 7).
+        var columnsForward = orientation is 5 or 6;
+        var rowsForward = orientation is 5 or 8;
+        var column = columnsForward ? top + y : width - top - y - 8;
+        var row = rowsForward ? x : height - x - 8;
+        var rowBytes = source.Slice((row * width) + column);
+        var w0 = Word(rowBytes, 0);
+        var w1 = Word(rowBytes, width);
+        var w2 = Word(rowBytes, 2 * width);
+        var w3 = Word(rowBytes, 3 * width);
+        var w4 = Word(rowBytes, 4 * width);
+        var w5 = Word(rowBytes, 5 * width);
+        var w6 = Word(rowBytes, 6 * width);
+        var w7 = Word(rowBytes, 7 * width);
+
+        // Byte k of word i becomes byte i of word k: the 4-, 2- and 1-byte halves swapped in turn.
+        Swap(ref w0, ref w4, 32, 0x00000000FFFFFFFFUL);
+        Swap(ref w1, ref w5, 32, 0x00000000FFFFFFFFUL);
+        Swap(ref w2, ref w6, 32, 0x00000000FFFFFFFFUL);
+        Swap(ref w3, ref w7, 32, 0x00000000FFFFFFFFUL);
+        Swap(ref w0, ref w2, 16, 0x0000FFFF0000FFFFUL);
+        Swap(ref w1, ref w3, 16, 0x0000FFFF0000FFFFUL);
+        Swap(ref w4, ref w6, 16, 0x0000FFFF0000FFFFUL);
+        Swap(ref w5, ref w7, 16, 0x0000FFFF0000FFFFUL);
+        Swap(ref w0, ref w1, 8, 0x00FF00FF00FF00FFUL);
+        Swap(ref w2, ref w3, 8, 0x00FF00FF00FF00FFUL);
+        Swap(ref w4, ref w5, 8, 0x00FF00FF00FF00FFUL);
+        Swap(ref w6, ref w7, 8, 0x00FF00FF00FF00FFUL);
+
+        var output = rows.Slice((y * uprightWidth) + x);
+        var step = columnsForward ? uprightWidth : -uprightWidth;
+        var first = columnsForward ? 0 : 7 * uprightWidth;
+        Put(output, first, w0, rowsForward);
+        Put(output, first + step, w1, rowsForward);
+        Put(output, first + (2 * step), w2, rowsForward);
+        Put(output, first + (3 * step), w3, rowsForward);
+        Put(output, first + (4 * step), w4, rowsForward);
+        Put(output, first + (5 * step), w5, rowsForward);
+        Put(output, first + (6 * step), w6, rowsForward);
+        Put(output, first + (7 * step), w7, rowsForward);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Word(ReadOnlySpan<byte> bytes, int offset) => BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(offset, 8));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(Span<byte> bytes, int offset, ulong word, bool forward) =>
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(offset, 8), forward ? word : BinaryPrimitives.ReverseEndianness(word));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Swap(ref ulong low, ref ulong high, int shift, ulong mask)
+    {
+        var swapped = ((low >> shift) ^ high) & mask;
+        low ^= swapped << shift;
+        high ^= swapped;
+    }
+}
