@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -28,13 +29,21 @@ internal static class UprightFrame
         var (uprightWidth, uprightHeight) = SwapsSides(orientation) ? (height, width) : (width, height);
         return NativeFrame.TryCreate(uprightWidth, uprightHeight, 1, frame =>
             {
-                var strip = new byte[Math.Min(StripRows, uprightHeight) * uprightWidth];
-                for (var top = 0; top < uprightHeight; top += StripRows)
+                // Up to 256 KB: pooled, not left on the large-object heap by every upload.
+                var strip = ArrayPool<byte>.Shared.Rent(Math.Min(StripRows, uprightHeight) * uprightWidth);
+                try
                 {
-                    var rows = Math.Min(StripRows, uprightHeight - top);
-                    var length = rows * uprightWidth;
-                    WriteRows(source, width, height, orientation, top, strip.AsSpan(0, length));
-                    Marshal.Copy(strip, 0, frame + (top * uprightWidth), length);
+                    for (var top = 0; top < uprightHeight; top += StripRows)
+                    {
+                        var rows = Math.Min(StripRows, uprightHeight - top);
+                        var length = rows * uprightWidth;
+                        WriteRows(source, width, height, orientation, top, strip.AsSpan(0, length));
+                        Marshal.Copy(strip, 0, frame + (top * uprightWidth), length);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(strip);
                 }
 
                 return true;
