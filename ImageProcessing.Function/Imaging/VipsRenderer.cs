@@ -82,6 +82,8 @@ public static class VipsRenderer
     /// </summary>
     private static Image? DecodeInMemory(EncodedImage content, ImageFormat sourceFormat, SourceTraits traits, Rendition rendition) => sourceFormat switch
     {
+        // A full-size grey rendition comes here only when TurboJPEG refused its upright luma: libvips gives the verdict.
+        ImageFormat.Jpeg when DecodesUprightLuma(traits, rendition) => null,
         ImageFormat.Jpeg when DecodesLumaOnly(traits, rendition) =>
             TurboJpegDecoder.TryDecode(content.Bytes, JpegShrinkOnLoad(traits, rendition), traits.Orientation, lumaOnly: true),
         ImageFormat.Jpeg when JpegShrinkOnLoad(traits, rendition) is > 1 and var shrink => DecodeShrunk(content, traits, shrink),
