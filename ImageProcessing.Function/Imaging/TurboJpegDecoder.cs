@@ -7,7 +7,7 @@ namespace ImageProcessing.Function.Imaging;
 
 /// <summary>
 /// Decodes a JPEG at ½, ¼ or ⅛ of its size (libjpeg's DCT scaling) with libjpeg-turbo's TurboJPEG library, into an
-/// image libvips resizes and encodes as it does its own loads. libvips' own JPEG decoder (mozjpeg, in NetVips.Native)
+/// image libvips resizes and encodes as it does its own loads; or whole as its luma alone, for grey renditions. libvips' own JPEG decoder (mozjpeg, in NetVips.Native)
 /// is slower at every scale than libjpeg-turbo (docs/performance.md, "What the tables show"); the same scaling
 /// algorithm gives the same pixels (tested against libvips' shrink-on-load).
 /// </summary>
@@ -107,7 +107,7 @@ internal static class TurboJpegDecoder
         }
 
         // Turned from managed memory (the function allows no unsafe code); pooled, so a warm process maps it once.
-        var luma = ArrayPool<byte>.Shared.Rent(width * height);
+        var luma = ArrayPool<byte>.Shared.Rent(checked(width * height));
         try
         {
             return tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, luma, width, 0, height, PixelFormatGray, StopOnWarning | LimitScans) == 0

@@ -37,7 +37,7 @@ internal static class UprightFrame
                     {
                         var rows = Math.Min(StripRows, uprightHeight - top);
                         var length = rows * uprightWidth;
-                        WriteRows(source, width, height, orientation, top, strip.AsSpan(0, length));
+                        WriteRows(source.AsSpan(0, width * height), width, height, orientation, top, strip.AsSpan(0, length));
                         Marshal.Copy(strip, 0, frame + (top * uprightWidth), length);
                     }
                 }

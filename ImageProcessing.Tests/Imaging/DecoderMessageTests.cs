@@ -36,4 +36,15 @@ public sealed class DecoderMessageTests
         Assert.Equal(RejectionReason.CorruptImage, result.Rejection?.Code);
         Assert.Equal("the decoder found the image corrupt or truncated: VipsJpeg: premature end of JPEG image", result.Rejection!.Message);
     }
+
+    [Fact]
+    public void A_truncated_sideways_jpeg_refused_by_the_upright_luma_decode_gets_libjpegs_words()
+    {
+        var whole = CraftedFiles.JpegWithExif(TestImages.Jpeg(640, 480), orientation: 6, latitude: 10);
+
+        var result = _processor.Process("uploads/cut_sideways_grayscale.jpg", whole[..(whole.Length * 6 / 10)]);
+
+        Assert.Equal(RejectionReason.CorruptImage, result.Rejection?.Code);
+        Assert.Equal("the decoder found the image corrupt or truncated: VipsJpeg: premature end of JPEG image", result.Rejection!.Message);
+    }
 }
