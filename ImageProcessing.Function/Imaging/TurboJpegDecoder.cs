@@ -22,6 +22,7 @@ internal static class TurboJpegDecoder
 {
     private const int StopOnWarning = 8192; // TJFLAG_STOPONWARNING
     private const int LimitScans = 32768; // TJFLAG_LIMITSCANS (2.1): refuse progressive JPEGs of more than 500 scans
+    private const int DecodeFlags = StopOnWarning | LimitScans;
     private const int PixelFormatRgb = 0; // TJPF_RGB
     private const int PixelFormatGray = 6; // TJPF_GRAY
     private const int ColorspaceRgb = 0; // TJCS_RGB
@@ -71,7 +72,7 @@ internal static class TurboJpegDecoder
         var (scaledWidth, scaledHeight) = (Scaled(width, shrink), Scaled(height, shrink));
         var pixelFormat = bands == 3 ? PixelFormatRgb : PixelFormatGray;
         using var decoded = NativeFrame.TryCreate(scaledWidth, scaledHeight, bands, pixels =>
-            tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, pixels, scaledWidth, 0, scaledHeight, pixelFormat, StopOnWarning | LimitScans) == 0);
+            tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, pixels, scaledWidth, 0, scaledHeight, pixelFormat, DecodeFlags) == 0);
         if (decoded is null)
         {
             return null;
@@ -100,18 +101,18 @@ internal static class TurboJpegDecoder
             return null;
         }
 
-        if (orientation is not (>= 2 and <= 8))
+        if (orientation is not { } turn || !ExifOrientation.Turns(turn))
         {
             return NativeFrame.TryCreate(width, height, 1, pixels =>
-                tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, pixels, width, 0, height, PixelFormatGray, StopOnWarning | LimitScans) == 0);
+                tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, pixels, width, 0, height, PixelFormatGray, DecodeFlags) == 0);
         }
 
         // Turned from managed memory (the function allows no unsafe code); pooled, so a warm process maps it once.
         var luma = ArrayPool<byte>.Shared.Rent(checked(width * height));
         try
         {
-            return tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, luma, width, 0, height, PixelFormatGray, StopOnWarning | LimitScans) == 0
-                ? UprightFrame.Create(luma, width, height, orientation.Value)
+            return tjDecompress2(decompressor, jpeg, (nuint)jpeg.Length, luma, width, 0, height, PixelFormatGray, DecodeFlags) == 0
+                ? UprightFrame.Create(luma, width, height, turn)
                 : null;
         }
         finally

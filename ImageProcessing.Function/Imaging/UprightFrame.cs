@@ -17,8 +17,6 @@ internal static class UprightFrame
     // Output rows per strip: a turned frame then reads 64 adjacent bytes, a cache line, of every source row.
     private const int StripRows = 64;
 
-    public static bool SwapsSides(int orientation) => orientation is >= 5 and <= 8;
-
     /// <param name="source">Row after row, <paramref name="width"/> bytes each; may be longer (a pooled array).</param>
     public static Image Create(byte[] source, int width, int height, int orientation)
     {
@@ -26,7 +24,7 @@ internal static class UprightFrame
         ArgumentOutOfRangeException.ThrowIfLessThan(source.Length, checked(width * height), nameof(source));
         ArgumentOutOfRangeException.ThrowIfLessThan(orientation, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(orientation, 8);
-        var (uprightWidth, uprightHeight) = SwapsSides(orientation) ? (height, width) : (width, height);
+        var (uprightWidth, uprightHeight) = ExifOrientation.SwapsSides(orientation) ? (height, width) : (width, height);
         return NativeFrame.TryCreate(uprightWidth, uprightHeight, 1, frame =>
             {
                 // Up to 256 KB: pooled, not left on the large-object heap by every upload.
@@ -66,9 +64,9 @@ internal static class UprightFrame
             7 => ((height * width) - 1, -width, -1),
             _ => (width - 1, width, -1),
         };
-        var uprightWidth = SwapsSides(orientation) ? height : width;
+        var uprightWidth = ExifOrientation.SwapsSides(orientation) ? height : width;
         var count = rows.Length / uprightWidth;
-        if (SwapsSides(orientation))
+        if (ExifOrientation.SwapsSides(orientation))
         {
             // Eight by eight through 64-bit words where whole blocks fit, pixel by pixel along the edges.
             var (blockRows, blockColumns) = (count / 8 * 8, uprightWidth / 8 * 8);
@@ -77,7 +75,7 @@ internal static class UprightFrame
             {
                 for (var y = 0; y < blockRows; y += 8)
                 {
-                    TurnBlock(source, width, height, orientation, top, rows, uprightWidth, x, y);
+                    TurnBlock(source, width, height, across, down, top, rows, uprightWidth, x, y);
                 }
             }
 
@@ -121,12 +119,12 @@ internal static class UprightFrame
     /// (swapping 4-, 2- and 1-byte halves), each written as one word of an upright row.
     /// </summary>
     private static void TurnBlock(
-        ReadOnlySpan<byte> source, int width, int height, int orientation, int top, Span<byte> rows, int uprightWidth, int x, int y)
+        ReadOnlySpan<byte> source, int width, int height, int across, int down, int top, Span<byte> rows, int uprightWidth, int x, int y)
     {
-        // Upright rows are source columns (left to right for 5 and 6, right to left for 7 and 8); upright columns are
-        // source rows (top to bottom for 5 and 8, bottom to top for 6 and 7).
-        var columnsForward = orientation is 5 or 6;
-        var rowsForward = orientation is 5 or 8;
+        // Upright rows are source columns, left to right where down is +1 (5, 6); upright columns are source rows, top
+        // to bottom where across is +width (5, 8).
+        var columnsForward = down > 0;
+        var rowsForward = across > 0;
         var column = columnsForward ? top + y : width - top - y - 8;
         var row = rowsForward ? x : height - x - 8;
         var rowBytes = source.Slice((row * width) + column);
@@ -140,18 +138,9 @@ internal static class UprightFrame
         var w7 = Word(rowBytes, 7 * width);
 
         // Byte k of word i becomes byte i of word k: the 4-, 2- and 1-byte halves swapped in turn.
-        Swap(ref w0, ref w4, 32, 0x00000000FFFFFFFFUL);
-        Swap(ref w1, ref w5, 32, 0x00000000FFFFFFFFUL);
-        Swap(ref w2, ref w6, 32, 0x00000000FFFFFFFFUL);
-        Swap(ref w3, ref w7, 32, 0x00000000FFFFFFFFUL);
-        Swap(ref w0, ref w2, 16, 0x0000FFFF0000FFFFUL);
-        Swap(ref w1, ref w3, 16, 0x0000FFFF0000FFFFUL);
-        Swap(ref w4, ref w6, 16, 0x0000FFFF0000FFFFUL);
-        Swap(ref w5, ref w7, 16, 0x0000FFFF0000FFFFUL);
-        Swap(ref w0, ref w1, 8, 0x00FF00FF00FF00FFUL);
-        Swap(ref w2, ref w3, 8, 0x00FF00FF00FF00FFUL);
-        Swap(ref w4, ref w5, 8, 0x00FF00FF00FF00FFUL);
-        Swap(ref w6, ref w7, 8, 0x00FF00FF00FF00FFUL);
+        SwapPairs(ref w0, ref w4, ref w1, ref w5, ref w2, ref w6, ref w3, ref w7, 32, 0x00000000FFFFFFFFUL);
+        SwapPairs(ref w0, ref w2, ref w1, ref w3, ref w4, ref w6, ref w5, ref w7, 16, 0x0000FFFF0000FFFFUL);
+        SwapPairs(ref w0, ref w1, ref w2, ref w3, ref w4, ref w5, ref w6, ref w7, 8, 0x00FF00FF00FF00FFUL);
 
         var output = rows.Slice((y * uprightWidth) + x);
         var step = columnsForward ? uprightWidth : -uprightWidth;
@@ -172,6 +161,17 @@ internal static class UprightFrame
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(Span<byte> bytes, int offset, ulong word, bool forward) =>
         BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(offset, 8), forward ? word : BinaryPrimitives.ReverseEndianness(word));
+
+    /// <summary>One stage of the transpose: four pairs of words swap the halves <paramref name="mask"/> selects.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SwapPairs(
+        ref ulong a, ref ulong b, ref ulong c, ref ulong d, ref ulong e, ref ulong f, ref ulong g, ref ulong h, int shift, ulong mask)
+    {
+        Swap(ref a, ref b, shift, mask);
+        Swap(ref c, ref d, shift, mask);
+        Swap(ref e, ref f, shift, mask);
+        Swap(ref g, ref h, shift, mask);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Swap(ref ulong low, ref ulong high, int shift, ulong mask)

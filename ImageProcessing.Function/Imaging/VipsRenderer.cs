@@ -152,7 +152,7 @@ public static class VipsRenderer
             return (traits.Width, traits.Height);
         }
 
-        var swapsSides = traits.Orientation is >= 5 and <= 8;
+        var swapsSides = ExifOrientation.SwapsSides(traits.Orientation);
         var (boxWidth, boxHeight) = swapsSides ? (rendition.Height, rendition.Width) : (rendition.Width, rendition.Height);
         var (horizontal, vertical) = ((double)traits.Width / boxWidth, (double)traits.Height / boxHeight);
         var shrink = rendition.Resize == ResizeMode.Cover ? Math.Min(horizontal, vertical) : Math.Max(horizontal, vertical);
