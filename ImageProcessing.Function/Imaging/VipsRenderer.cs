@@ -45,7 +45,7 @@ public static class VipsRenderer
             using var toned = ThumbnailAndTone(content, sourceFormat, traits, rendition, budget);
             using var stop = budget.Register(() => toned.SetKill(true));
             using var ready = PrepareFor(format, toned);
-            var bytes = Encode(ready, format, encoding);
+            var bytes = Encode(ready, format, encoding, budget);
             return new RenderedImage(format, ready.Width, ready.Height, bytes);
         }
         catch (VipsException e) when (budget.IsCancellationRequested)
@@ -209,13 +209,15 @@ public static class VipsRenderer
     private static Image PrepareFor(ImageFormat format, Image image) =>
         format == ImageFormat.Jpeg && image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image.Copy();
 
-    internal static byte[] Encode(Image image, ImageFormat format, EncodingOptions encoding) => format switch
+    /// <summary>The encoder's bytes; a grey WebP is encoded by <see cref="WebpGrayEncoder"/>, which libvips would widen to RGB first.</summary>
+    internal static byte[] Encode(Image image, ImageFormat format, EncodingOptions encoding, CancellationToken budget = default) => format switch
     {
         ImageFormat.Jpeg => image.JpegsaveBuffer(
             q: encoding.JpegQuality, interlace: encoding.JpegProgressive, keep: Enums.ForeignKeep.None),
         ImageFormat.Png => image.PngsaveBuffer(
             compression: encoding.PngCompression, filter: ToVips(encoding.PngFilter), keep: Enums.ForeignKeep.None),
-        ImageFormat.Webp => image.WebpsaveBuffer(q: encoding.WebpQuality, keep: Enums.ForeignKeep.None),
+        ImageFormat.Webp => WebpGrayEncoder.TryEncode(image, encoding.WebpQuality, budget)
+            ?? image.WebpsaveBuffer(q: encoding.WebpQuality, keep: Enums.ForeignKeep.None),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

@@ -1,0 +1,330 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NetVips;
+
+namespace ImageProcessing.Function.Imaging;
+
+/// <summary>
+/// Encodes a grey (one-band) image as a lossy WebP with libwebp, writing its luma straight into libwebp's Y plane and
+/// leaving the chroma planes neutral. libvips' <c>webpsave</c> takes only RGB: a grey frame is widened to three bands,
+/// copied whole (48 MB at 4096²) and converted back to Y'CbCr by libwebp (ADR 0014).
+/// </summary>
+/// <remarks>
+/// The output is <c>webpsave</c>'s, byte for byte (tested): libwebp's RGB import turns a grey pixel L into
+/// Y = (56318·L + 16.5·2¹⁶) / 2¹⁶ and chroma 128, whatever its neighbours, and the settings are <c>webpsave</c>'s
+/// (the default preset at the rendition's quality, effort 4, one pass). Where libwebp is missing or refuses, this yields
+/// <c>null</c> and libvips encodes. The encode stops where libwebp next reports progress once the budget is spent.
+/// </remarks>
+internal static class WebpGrayEncoder
+{
+    private const int EncoderAbiVersion = 0x020f; // WEBP_ENCODER_ABI_VERSION of libwebp 1.2; later 1.x accept it
+    private const int PresetDefault = 0; // WEBP_PRESET_DEFAULT, as webpsave's default preset
+    private const int Effort = 4; // webpsave's default effort, libwebp's method
+    private const int ErrorUserAbort = 10; // VP8_ENC_ERROR_USER_ABORT
+    private const byte NeutralChroma = 128;
+
+    // libwebp's VP8RGBToY for R = G = B = L: (16839 + 33059 + 6420)·L, rounded, plus the offset 16, over 2¹⁶.
+    private const uint LumaWeight = 16839 + 33059 + 6420;
+    private const uint LumaOffset = (1 << 15) + (16 << 16);
+
+    // A few rows, as the grey frame is made: the strip stays in the CPU's cache.
+    private const int StripBytes = 60 * 1024;
+
+    private static readonly Lazy<bool> Loaded = new(Probe, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Kept for the life of the process: libwebp calls them through the pointers below.
+    private static readonly WriterFunction Writer = Write;
+    private static readonly ProgressHook Progress = OnProgress;
+    private static readonly IntPtr WriterPointer = Marshal.GetFunctionPointerForDelegate(Writer);
+    private static readonly IntPtr ProgressPointer = Marshal.GetFunctionPointerForDelegate(Progress);
+    private static readonly int CustomPointerOffset = (int)Marshal.OffsetOf<Picture>(nameof(Picture.CustomPointer));
+
+    static WebpGrayEncoder() => NativeImports.EnsureResolver();
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int WriterFunction(IntPtr data, nuint size, IntPtr picture);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int ProgressHook(int percent, IntPtr picture);
+
+    /// <summary>False where libwebp's encoder cannot be loaded; then libvips encodes every WebP.</summary>
+    public static bool IsAvailable => Loaded.Value;
+
+    /// <summary>
+    /// The WebP of <paramref name="gray"/> (8-bit, one band) at <paramref name="quality"/>; <c>null</c> for any other
+    /// image, or where libwebp is missing or fails.
+    /// </summary>
+    /// <exception cref="ProcessingBudgetExceededException">The budget was spent during the encode.</exception>
+    public static byte[]? TryEncode(Image gray, int quality, CancellationToken budget = default)
+    {
+        ArgumentNullException.ThrowIfNull(gray);
+        if (gray.Bands != 1 || gray.Format != Enums.BandFormat.Uchar || !IsAvailable)
+        {
+            return null;
+        }
+
+        var config = default(Config);
+        var picture = default(Picture);
+        if (WebPConfigInitInternal(ref config, PresetDefault, quality, EncoderAbiVersion) == 0
+            || WebPPictureInitInternal(ref picture, EncoderAbiVersion) == 0)
+        {
+            return null;
+        }
+
+        // webpsave's settings beyond the preset; lossy, not exact, no target size, as the preset leaves them.
+        config.Method = Effort;
+        config.Pass = 1;
+        config.AlphaQuality = 100;
+        picture.Width = gray.Width;
+        picture.Height = gray.Height;
+        if (WebPPictureAlloc(ref picture) == 0)
+        {
+            return null;
+        }
+
+        var output = new Output(budget);
+        var handle = GCHandle.Alloc(output);
+        try
+        {
+            WriteLuma(gray, picture);
+            FillChroma(picture);
+            picture.Writer = WriterPointer;
+            picture.CustomPointer = GCHandle.ToIntPtr(handle);
+            picture.ProgressHook = ProgressPointer;
+            if (WebPEncode(ref config, ref picture) != 0)
+            {
+                return output.Bytes.ToArray();
+            }
+
+            return picture.ErrorCode == ErrorUserAbort
+                ? throw new ProcessingBudgetExceededException("libwebp was stopped at the end of the processing budget")
+                : null;
+        }
+        finally
+        {
+            handle.Free();
+            WebPPictureFree(ref picture);
+        }
+    }
+
+    /// <summary>libwebp's Y of grey pixels (limited range, 16–235), as its RGB import computes it.</summary>
+    internal static void ToWebpLuma(ReadOnlySpan<byte> gray, Span<byte> luma)
+    {
+        if (luma.Length < gray.Length)
+        {
+            throw new ArgumentException("the luma is shorter than the grey pixels", nameof(luma));
+        }
+
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= gray.Length; i += 16)
+            {
+                var (low, high) = Vector128.Widen(Vector128.Create(gray.Slice(i, 16)));
+                var (first, second) = Vector128.Widen(low);
+                var (third, fourth) = Vector128.Widen(high);
+                Vector128.Narrow(Vector128.Narrow(Luma(first), Luma(second)), Vector128.Narrow(Luma(third), Luma(fourth)))
+                    .CopyTo(luma.Slice(i, 16));
+            }
+        }
+
+        for (; i < gray.Length; i++)
+        {
+            luma[i] = (byte)(((gray[i] * LumaWeight) + LumaOffset) >> 16);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<uint> Luma(Vector128<uint> gray) => ((gray * LumaWeight) + Vector128.Create(LumaOffset)) >> 16;
+
+    /// <summary>Top to bottom through one small reused buffer, in place: grey in, libwebp's Y out.</summary>
+    private static void WriteLuma(Image gray, Picture picture)
+    {
+        var width = gray.Width;
+        var rowsPerStrip = Math.Max(1, StripBytes / width);
+        var strip = new byte[rowsPerStrip * width];
+        using var region = Region.New(gray);
+        for (var top = 0; top < gray.Height; top += rowsPerStrip)
+        {
+            var rows = Math.Min(rowsPerStrip, gray.Height - top);
+            var fetched = RegionPixels.Fetch(region, 0, top, width, rows, strip);
+            if (fetched != rows * width)
+            {
+                throw new InvalidOperationException($"libvips returned {fetched} bytes for {rows} rows of {width}");
+            }
+
+            var pixels = strip.AsSpan(0, fetched);
+            ToWebpLuma(pixels, pixels);
+            for (var row = 0; row < rows; row++)
+            {
+                Marshal.Copy(strip, row * width, picture.Y + ((top + row) * picture.YStride), width);
+            }
+        }
+    }
+
+    private static void FillChroma(Picture picture)
+    {
+        var (width, height) = ((picture.Width + 1) / 2, (picture.Height + 1) / 2);
+        var neutral = new byte[width];
+        Array.Fill(neutral, NeutralChroma);
+        for (var row = 0; row < height; row++)
+        {
+            Marshal.Copy(neutral, 0, picture.U + (row * picture.UvStride), width);
+            Marshal.Copy(neutral, 0, picture.V + (row * picture.UvStride), width);
+        }
+    }
+
+    private static Output OutputOf(IntPtr picture) =>
+        (Output)GCHandle.FromIntPtr(Marshal.ReadIntPtr(picture, CustomPointerOffset)).Target!;
+
+    // Called by libwebp, which must not see an exception: a failure returns 0, and WebPEncode then fails.
+    private static int Write(IntPtr data, nuint size, IntPtr picture)
+    {
+        try
+        {
+            var bytes = OutputOf(picture).Bytes;
+            var length = checked((int)size);
+            var start = (int)bytes.Length;
+            bytes.SetLength(checked(start + length));
+            Marshal.Copy(data, bytes.GetBuffer(), start, length);
+            bytes.Position = bytes.Length;
+            return 1;
+        }
+        catch (Exception e) when (e is OverflowException or OutOfMemoryException or ArgumentException)
+        {
+            return 0;
+        }
+    }
+
+    private static int OnProgress(int percent, IntPtr picture) => OutputOf(picture).Budget.IsCancellationRequested ? 0 : 1;
+
+    private static bool Probe() => NativeImports.CanCall(() =>
+    {
+        var config = default(Config);
+        var picture = default(Picture);
+        var usable = WebPConfigInitInternal(ref config, PresetDefault, 75, EncoderAbiVersion) != 0
+            && WebPPictureInitInternal(ref picture, EncoderAbiVersion) != 0;
+        WebPPictureFree(ref picture); // a picture of no size holds nothing; this binds the import
+        return usable;
+    });
+
+    private sealed class Output(CancellationToken budget)
+    {
+        public MemoryStream Bytes { get; } = new();
+
+        public CancellationToken Budget { get; } = budget;
+    }
+
+    // libwebp's encode.h, ABI 0x020f (libwebp 1.2 to 1.6), for 64-bit targets.
+
+    /// <summary>WebPConfig.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Config
+    {
+        public int Lossless;
+        public float Quality;
+        public int Method;
+        public int ImageHint;
+        public int TargetSize;
+        public float TargetPsnr;
+        public int Segments;
+        public int SnsStrength;
+        public int FilterStrength;
+        public int FilterSharpness;
+        public int FilterType;
+        public int Autofilter;
+        public int AlphaCompression;
+        public int AlphaFiltering;
+        public int AlphaQuality;
+        public int Pass;
+        public int ShowCompressed;
+        public int Preprocessing;
+        public int Partitions;
+        public int PartitionLimit;
+        public int EmulateJpegSize;
+        public int ThreadLevel;
+        public int LowMemory;
+        public int NearLossless;
+        public int Exact;
+        public int UseDeltaPalette;
+        public int UseSharpYuv;
+        public int QualityMin;
+        public int QualityMax;
+    }
+
+    /// <summary>WebPPicture: YUV420 planes where <see cref="UseArgb"/> is 0.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Picture
+    {
+        public int UseArgb;
+        public int Colorspace;
+        public int Width;
+        public int Height;
+        public IntPtr Y;
+        public IntPtr U;
+        public IntPtr V;
+        public int YStride;
+        public int UvStride;
+        public IntPtr A;
+        public int AStride;
+        public Padding2 Padding1;
+        public IntPtr Argb;
+        public int ArgbStride;
+        public Padding3 Padding2;
+        public IntPtr Writer;
+        public IntPtr CustomPointer;
+        public int ExtraInfoType;
+        public IntPtr ExtraInfo;
+        public IntPtr Stats;
+        public int ErrorCode;
+        public IntPtr ProgressHook;
+        public IntPtr UserData;
+        public Padding3 Padding3;
+        public IntPtr Padding4;
+        public IntPtr Padding5;
+        public Padding8 Padding6;
+        public IntPtr Memory;
+        public IntPtr MemoryArgb;
+        public IntPtr Padding7a;
+        public IntPtr Padding7b;
+    }
+
+    [InlineArray(2)]
+    internal struct Padding2
+    {
+        private uint _element;
+    }
+
+    [InlineArray(3)]
+    internal struct Padding3
+    {
+        private uint _element;
+    }
+
+    [InlineArray(8)]
+    internal struct Padding8
+    {
+        private uint _element;
+    }
+
+    [DllImport(NativeImports.Webp, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int WebPConfigInitInternal(ref Config config, int preset, float quality, int version);
+
+    [DllImport(NativeImports.Webp, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int WebPPictureInitInternal(ref Picture picture, int version);
+
+    [DllImport(NativeImports.Webp, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int WebPPictureAlloc(ref Picture picture);
+
+    [DllImport(NativeImports.Webp, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern void WebPPictureFree(ref Picture picture);
+
+    [DllImport(NativeImports.Webp, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int WebPEncode(ref Config config, ref Picture picture);
+}
