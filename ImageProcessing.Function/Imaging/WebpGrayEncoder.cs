@@ -6,13 +6,14 @@ using NetVips;
 namespace ImageProcessing.Function.Imaging;
 
 /// <summary>
-/// Encodes a grey (one-band) image as a lossy WebP with libwebp, writing its luma straight into libwebp's Y plane and
-/// leaving the chroma planes neutral. libvips' <c>webpsave</c> takes only RGB: a grey frame is widened to three bands,
+/// Encodes a grey image (one band, or grey and alpha) as a lossy WebP with libwebp, writing its luma straight into
+/// libwebp's Y plane (and its alpha into the alpha plane) and leaving the chroma planes neutral. libvips' <c>webpsave</c> takes only RGB: a grey frame is widened to three bands,
 /// copied whole (48 MB at 4096²) and converted back to Y'CbCr by libwebp (ADR 0014).
 /// </summary>
 /// <remarks>
 /// The output is <c>webpsave</c>'s, byte for byte (tested): libwebp's RGB import turns a grey pixel L into
-/// Y = (56318·L + 16.5·2¹⁶) / 2¹⁶ and chroma 128, whatever its neighbours, and the settings are <c>webpsave</c>'s
+/// Y = (56318·L + 16.5·2¹⁶) / 2¹⁶ and chroma 128, whatever its neighbours and their alpha; an alpha band all opaque
+/// is left out, as the import leaves it; and the settings are <c>webpsave</c>'s
 /// (the default preset at the rendition's quality, effort 4, one pass). Where libwebp is missing or refuses, this yields
 /// <c>null</c> and libvips encodes. The encode stops where libwebp next reports progress once the budget is spent.
 /// </remarks>
@@ -22,6 +23,8 @@ internal static class WebpGrayEncoder
     private const int PresetDefault = 0; // WEBP_PRESET_DEFAULT, as webpsave's default preset
     private const int Effort = 4; // webpsave's default effort, libwebp's method
     private const int ErrorUserAbort = 10; // VP8_ENC_ERROR_USER_ABORT
+    private const int ColorspaceYuv420WithAlpha = 4; // WEBP_YUV420A
+    private const byte Opaque = 255;
     private const byte NeutralChroma = 128;
 
     // libwebp's VP8RGBToY for R = G = B = L: (16839 + 33059 + 6420)·L, rounded, plus the offset 16, over 2¹⁶.
@@ -52,17 +55,20 @@ internal static class WebpGrayEncoder
     public static bool IsAvailable => Loaded.Value;
 
     /// <summary>
-    /// The WebP of <paramref name="gray"/> (8-bit, one band) at <paramref name="quality"/>; <c>null</c> for any other
-    /// image, or where libwebp is missing or fails.
+    /// The WebP of <paramref name="gray"/> (8-bit, one band or grey and alpha) at <paramref name="quality"/>;
+    /// <c>null</c> for any other image, or where libwebp is missing or fails.
     /// </summary>
     /// <exception cref="ProcessingBudgetExceededException">The budget was spent during the encode.</exception>
     public static byte[]? TryEncode(Image gray, int quality, CancellationToken budget = default)
     {
         ArgumentNullException.ThrowIfNull(gray);
-        if (gray.Bands != 1 || gray.Format != Enums.BandFormat.Uchar || !IsAvailable)
+        if (gray.Format != Enums.BandFormat.Uchar || !(gray.Bands == 1 || (gray.Bands == 2 && gray.HasAlpha())) || !IsAvailable)
         {
             return null;
         }
+
+        using var region = Region.New(gray);
+        var strip = new Strip(gray.Width, gray.Bands);
 
         var config = default(Config);
         var picture = default(Picture);
@@ -78,6 +84,11 @@ internal static class WebpGrayEncoder
         config.AlphaQuality = 100;
         picture.Width = gray.Width;
         picture.Height = gray.Height;
+        if (gray.Bands == 2 && !IsOpaque(region, strip, gray.Height))
+        {
+            picture.Colorspace = ColorspaceYuv420WithAlpha;
+        }
+
         if (WebPPictureAlloc(ref picture) == 0)
         {
             return null;
@@ -87,7 +98,7 @@ internal static class WebpGrayEncoder
         var handle = GCHandle.Alloc(output);
         try
         {
-            WriteLuma(gray, picture);
+            WritePlanes(region, strip, gray.Height, picture);
             FillChroma(picture);
             picture.Writer = WriterPointer;
             picture.CustomPointer = GCHandle.ToIntPtr(handle);
@@ -138,27 +149,40 @@ internal static class WebpGrayEncoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<uint> Luma(Vector128<uint> gray) => ((gray * LumaWeight) + Vector128.Create(LumaOffset)) >> 16;
 
-    /// <summary>Top to bottom through one small reused buffer, in place: grey in, libwebp's Y out.</summary>
-    private static void WriteLuma(Image gray, Picture picture)
+    /// <summary>Whether every pixel of a grey and alpha image is opaque, read top to bottom through the strip.</summary>
+    private static bool IsOpaque(Region region, Strip strip, int height)
     {
-        var width = gray.Width;
-        var rowsPerStrip = Math.Max(1, StripBytes / width);
-        var strip = new byte[rowsPerStrip * width];
-        using var region = Region.New(gray);
-        for (var top = 0; top < gray.Height; top += rowsPerStrip)
+        for (var top = 0; top < height; top += strip.Rows)
         {
-            var rows = Math.Min(rowsPerStrip, gray.Height - top);
-            var fetched = RegionPixels.Fetch(region, 0, top, width, rows, strip);
-            if (fetched != rows * width)
+            var rows = Math.Min(strip.Rows, height - top);
+            var pixels = strip.Fetch(region, top, rows);
+            for (var i = 1; i < pixels.Length; i += 2)
             {
-                throw new InvalidOperationException($"libvips returned {fetched} bytes for {rows} rows of {width}");
+                if (pixels[i] != Opaque)
+                {
+                    return false;
+                }
             }
+        }
 
-            var pixels = strip.AsSpan(0, fetched);
-            ToWebpLuma(pixels, pixels);
+        return true;
+    }
+
+    /// <summary>Top to bottom through small reused buffers: grey (and alpha) in, libwebp's Y (and alpha plane) out.</summary>
+    private static void WritePlanes(Region region, Strip strip, int height, Picture picture)
+    {
+        for (var top = 0; top < height; top += strip.Rows)
+        {
+            var rows = Math.Min(strip.Rows, height - top);
+            var pixels = strip.Fetch(region, top, rows);
             for (var row = 0; row < rows; row++)
             {
-                Marshal.Copy(strip, row * width, picture.Y + ((top + row) * picture.YStride), width);
+                var (luma, alpha) = strip.Split(pixels.Slice(row * strip.RowLength, strip.RowLength));
+                Marshal.Copy(luma, 0, picture.Y + ((top + row) * picture.YStride), strip.Width);
+                if (picture.A != IntPtr.Zero)
+                {
+                    Marshal.Copy(alpha, 0, picture.A + ((top + row) * picture.AStride), strip.Width);
+                }
             }
         }
     }
@@ -208,6 +232,58 @@ internal static class WebpGrayEncoder
         WebPPictureFree(ref picture); // a picture of no size holds nothing; this binds the import
         return usable;
     });
+
+    /// <summary>A few rows of the image at a time, and one row of its Y and of its alpha.</summary>
+    private sealed class Strip
+    {
+        private readonly byte[] pixels;
+        private readonly byte[] luma;
+        private readonly byte[] alpha;
+        private readonly int bands;
+
+        public Strip(int width, int bands)
+        {
+            (Width, this.bands) = (width, bands);
+            RowLength = width * bands;
+            Rows = Math.Max(1, StripBytes / RowLength);
+            pixels = new byte[Rows * RowLength];
+            luma = new byte[width];
+            alpha = bands == 2 ? new byte[width] : [];
+        }
+
+        public int Width { get; }
+
+        public int RowLength { get; }
+
+        public int Rows { get; }
+
+        public ReadOnlySpan<byte> Fetch(Region region, int top, int rows)
+        {
+            var fetched = RegionPixels.Fetch(region, 0, top, Width, rows, pixels);
+            return fetched == rows * RowLength
+                ? pixels.AsSpan(0, fetched)
+                : throw new InvalidOperationException($"libvips returned {fetched} bytes for {rows} rows of {RowLength}");
+        }
+
+        /// <summary>One row's Y for libwebp, and its alpha where the image has it.</summary>
+        public (byte[] Luma, byte[] Alpha) Split(ReadOnlySpan<byte> row)
+        {
+            if (bands == 1)
+            {
+                ToWebpLuma(row, luma);
+                return (luma, alpha);
+            }
+
+            for (var x = 0; x < Width; x++)
+            {
+                luma[x] = row[2 * x];
+                alpha[x] = row[(2 * x) + 1];
+            }
+
+            ToWebpLuma(luma, luma);
+            return (luma, alpha);
+        }
+    }
 
     private sealed class Output(CancellationToken budget)
     {
