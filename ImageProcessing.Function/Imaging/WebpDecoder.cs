@@ -150,18 +150,6 @@ internal static class WebpDecoder
         public Padding5 Padding;
     }
 
-    [InlineArray(4)]
-    private struct Padding4
-    {
-        private uint _element;
-    }
-
-    [InlineArray(5)]
-    private struct Padding5
-    {
-        private uint _element;
-    }
-
     /// <summary>WebPYUVABuffer is 80 bytes, WebPRGBABuffer 24.</summary>
     [InlineArray(7)]
     private struct YuvaTail

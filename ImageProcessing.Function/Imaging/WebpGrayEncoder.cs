@@ -366,24 +366,6 @@ internal static class WebpGrayEncoder
         public IntPtr Padding7b;
     }
 
-    [InlineArray(2)]
-    internal struct Padding2
-    {
-        private uint _element;
-    }
-
-    [InlineArray(3)]
-    internal struct Padding3
-    {
-        private uint _element;
-    }
-
-    [InlineArray(8)]
-    internal struct Padding8
-    {
-        private uint _element;
-    }
-
     [DllImport(NativeImports.Webp, ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int WebPConfigInitInternal(ref Config config, int preset, float quality, int version);
