@@ -12,8 +12,8 @@ namespace ImageProcessing.Function.Imaging;
 /// </summary>
 /// <remarks>
 /// The output is <c>webpsave</c>'s, byte for byte (tested): libwebp's RGB import turns a grey pixel L into
-/// Y = (56318·L + 16.5·2¹⁶) / 2¹⁶ and chroma 128, whatever its neighbours and their alpha; an alpha band all opaque
-/// is left out, as the import leaves it; and the settings are <c>webpsave</c>'s
+/// Y = (56318·L + 16.5·2¹⁶) / 2¹⁶ and chroma 128, whatever its neighbours and their alpha (libwebp itself leaves out
+/// an alpha plane that is all opaque); and the settings are <c>webpsave</c>'s
 /// (the default preset at the rendition's quality, effort 4, one pass). Where libwebp is missing or refuses, this yields
 /// <c>null</c> and libvips encodes. The encode stops where libwebp next reports progress once the budget is spent.
 /// </remarks>
@@ -24,7 +24,7 @@ internal static class WebpGrayEncoder
     private const int Effort = 4; // webpsave's default effort, libwebp's method
     private const int ErrorUserAbort = 10; // VP8_ENC_ERROR_USER_ABORT
     private const int ColorspaceYuv420WithAlpha = 4; // WEBP_YUV420A
-    private const byte Opaque = 255;
+    private const int MaximumSide = 16383; // WEBP_MAX_DIMENSION
     private const byte NeutralChroma = 128;
 
     // libwebp's VP8RGBToY for R = G = B = L: (16839 + 33059 + 6420)·L, rounded, plus the offset 16, over 2¹⁶.
@@ -62,13 +62,11 @@ internal static class WebpGrayEncoder
     public static byte[]? TryEncode(Image gray, int quality, CancellationToken budget = default)
     {
         ArgumentNullException.ThrowIfNull(gray);
-        if (gray.Format != Enums.BandFormat.Uchar || !(gray.Bands == 1 || (gray.Bands == 2 && gray.HasAlpha())) || !IsAvailable)
+        if (gray.Format != Enums.BandFormat.Uchar || !(gray.Bands == 1 || (gray.Bands == 2 && gray.HasAlpha()))
+            || gray.Width > MaximumSide || gray.Height > MaximumSide || !IsAvailable)
         {
             return null;
         }
-
-        using var region = Region.New(gray);
-        var strip = new Strip(gray.Width, gray.Bands);
 
         var config = default(Config);
         var picture = default(Picture);
@@ -84,7 +82,7 @@ internal static class WebpGrayEncoder
         config.AlphaQuality = 100;
         picture.Width = gray.Width;
         picture.Height = gray.Height;
-        if (gray.Bands == 2 && !IsOpaque(region, strip, gray.Height))
+        if (gray.Bands == 2)
         {
             picture.Colorspace = ColorspaceYuv420WithAlpha;
         }
@@ -94,11 +92,17 @@ internal static class WebpGrayEncoder
             return null;
         }
 
-        var output = new Output(budget);
-        var handle = GCHandle.Alloc(output);
+        var handle = default(GCHandle);
         try
         {
-            WritePlanes(region, strip, gray.Height, picture);
+            // One pass, top to bottom: the image may be a sequential decode.
+            using (var region = Region.New(gray))
+            {
+                WritePlanes(region, new Strip(gray.Width, gray.Bands), gray.Height, picture);
+            }
+
+            var output = new Output(budget);
+            handle = GCHandle.Alloc(output);
             FillChroma(picture);
             picture.Writer = WriterPointer;
             picture.CustomPointer = GCHandle.ToIntPtr(handle);
@@ -114,7 +118,11 @@ internal static class WebpGrayEncoder
         }
         finally
         {
-            handle.Free();
+            if (handle.IsAllocated)
+            {
+                handle.Free();
+            }
+
             WebPPictureFree(ref picture);
         }
     }
@@ -148,25 +156,6 @@ internal static class WebpGrayEncoder
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<uint> Luma(Vector128<uint> gray) => ((gray * LumaWeight) + Vector128.Create(LumaOffset)) >> 16;
-
-    /// <summary>Whether every pixel of a grey and alpha image is opaque, read top to bottom through the strip.</summary>
-    private static bool IsOpaque(Region region, Strip strip, int height)
-    {
-        for (var top = 0; top < height; top += strip.Rows)
-        {
-            var rows = Math.Min(strip.Rows, height - top);
-            var pixels = strip.Fetch(region, top, rows);
-            for (var i = 1; i < pixels.Length; i += 2)
-            {
-                if (pixels[i] != Opaque)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>Top to bottom through small reused buffers: grey (and alpha) in, libwebp's Y (and alpha plane) out.</summary>
     private static void WritePlanes(Region region, Strip strip, int height, Picture picture)
@@ -215,13 +204,23 @@ internal static class WebpGrayEncoder
             bytes.Position = bytes.Length;
             return 1;
         }
-        catch (Exception e) when (e is OverflowException or OutOfMemoryException or ArgumentException)
+        catch (Exception)
         {
             return 0;
         }
     }
 
-    private static int OnProgress(int percent, IntPtr picture) => OutputOf(picture).Budget.IsCancellationRequested ? 0 : 1;
+    private static int OnProgress(int percent, IntPtr picture)
+    {
+        try
+        {
+            return OutputOf(picture).Budget.IsCancellationRequested ? 0 : 1;
+        }
+        catch (Exception)
+        {
+            return 0;
+        }
+    }
 
     private static bool Probe() => NativeImports.CanCall(() =>
     {

@@ -66,6 +66,29 @@ public sealed class WebpGrayEncoderTests
         Assert.Equal(reference.WriteToMemory<byte>(), ours.WriteToMemory<byte>());
         Assert.Equal(Chunk(theirs, "VP8 "), Chunk(encoded, "VP8 "));
         Assert.InRange(encoded.Length, theirs.Length * 0.99, theirs.Length * 1.01);
+        if (!transparent)
+        {
+            // libwebp leaves out an alpha plane that is all opaque, as webpsave's import does.
+            Assert.Equal(theirs, encoded);
+        }
+    }
+
+    [Fact]
+    public void A_sequential_decode_gives_the_pixels_webpsave_makes()
+    {
+        // A grey-and-alpha PNG as a rendition hands it over: decoded as the encoder asks for rows, top to bottom.
+        using var gray = Noisy(96, 1500);
+        using var alpha = Noisy(96, 1500);
+        using var withAlpha = gray.Bandjoin(alpha).Copy(interpretation: Enums.Interpretation.Bw);
+        var png = withAlpha.PngsaveBuffer();
+        using var sequential = Image.NewFromBuffer(png, access: Enums.Access.Sequential);
+
+        var encoded = WebpGrayEncoder.TryEncode(sequential, 85);
+
+        Assert.NotNull(encoded);
+        using var ours = TestImages.Load(encoded);
+        using var reference = TestImages.Load(withAlpha.WebpsaveBuffer(q: 85, keep: Enums.ForeignKeep.None));
+        Assert.Equal(reference.WriteToMemory<byte>(), ours.WriteToMemory<byte>());
     }
 
     [Fact]
@@ -96,6 +119,8 @@ public sealed class WebpGrayEncoderTests
         Assert.Equal(256, Marshal.SizeOf<WebpGrayEncoder.Picture>());
         Assert.Equal(104, (int)Marshal.OffsetOf<WebpGrayEncoder.Picture>(nameof(WebpGrayEncoder.Picture.CustomPointer)));
         Assert.Equal(144, (int)Marshal.OffsetOf<WebpGrayEncoder.Picture>(nameof(WebpGrayEncoder.Picture.ProgressHook)));
+        Assert.Equal(48, (int)Marshal.OffsetOf<WebpGrayEncoder.Picture>(nameof(WebpGrayEncoder.Picture.A)));
+        Assert.Equal(136, (int)Marshal.OffsetOf<WebpGrayEncoder.Picture>(nameof(WebpGrayEncoder.Picture.ErrorCode)));
     }
 
     /// <summary>The payload of the first RIFF chunk named <paramref name="name"/> of a WebP file.</summary>
