@@ -99,9 +99,8 @@ public sealed class BrowserTests(AppHostFixture pipeline) : IAsyncLifetime
         var page = await _browser.OpenAsync(pipeline.Dashboard);
         await Assertions.Expect(page.GetByText("image-uploads-dlq", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
-        await Row(page, "image-uploads-dlq").GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Redrive" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Move every message of image-uploads-dlq back to image-uploads, to be processed again?")).ToBeVisibleAsync();
+        await OpenCommandAsync(page, "image-uploads-dlq", "Redrive",
+            page.GetByText("Move every message of image-uploads-dlq back to image-uploads, to be processed again?"));
         // A dead-lettered event the function skips (outside the upload prefix): the redrive has at least one message to move.
         await pipeline.SeedSkippedDeadLetterAsync("browser.jpg");
         await page.Locator("fluent-button", new() { HasText = "Yes" }).ClickAsync();
@@ -115,14 +114,35 @@ public sealed class BrowserTests(AppHostFixture pipeline) : IAsyncLifetime
         await page.Locator("#NotificationsDialog").GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dismiss all" })).ToBeHiddenAsync();
 
-        await Row(page, "images").GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Reprocess uploads" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Prefix under uploads/", new() { Exact = true })).ToBeVisibleAsync();
+        await OpenCommandAsync(page, "images", "Reprocess uploads", page.GetByText("Prefix under uploads/", new() { Exact = true }));
         await page.GetByRole(AriaRole.Textbox).FillAsync("no-such-prefix/");
         await Browser.ScreenshotAsync(page, "dashboard-reprocess.png");
         await page.Locator("fluent-button", new() { HasText = "Reprocess uploads" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No uploads under 'uploads/no-such-prefix/' in images: nothing to reprocess."))
             .ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    /// <summary>
+    /// Opens a resource's command from its Actions menu until the command's dialog shows. The dashboard redraws a row
+    /// when its resource's state changes (a queue's message count after a redrive), and a menu opened on the old row
+    /// closes with it; a second try opens it on the new one.
+    /// </summary>
+    private static async Task OpenCommandAsync(IPage page, string resource, string command, ILocator dialogText)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await Row(page, resource).GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = command }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(dialogText).ToBeVisibleAsync(new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
     }
 
     private static ILocator Row(IPage page, string resource) =>
