@@ -10,9 +10,6 @@ namespace ImageProcessing.Function.Imaging;
 /// </summary>
 internal static class GrayscaleFrame
 {
-    // A few rows: the strip and the decoder's working rows stay in the CPU's cache.
-    private const int StripBytes = 60 * 1024;
-
     /// <summary>
     /// A grey (and alpha) image backed by memory, keeping the source's resolution and EXIF orientation. Takes 8-bit
     /// pixels: libvips' thumbnail always gives them, whatever the depth of the upload.
@@ -51,21 +48,16 @@ internal static class GrayscaleFrame
     private static void ConvertStrips(Image pixels, IntPtr frame, int rowLength)
     {
         var sourceRowLength = pixels.Width * pixels.Bands;
-        var rowsPerStrip = Math.Max(1, StripBytes / sourceRowLength);
+        var rowsPerStrip = RegionPixels.RowsPerStrip(sourceRowLength);
         var strip = new byte[rowsPerStrip * sourceRowLength];
         var gray = new byte[rowsPerStrip * rowLength];
         using var region = Region.New(pixels);
         for (var top = 0; top < pixels.Height; top += rowsPerStrip)
         {
             var rows = Math.Min(rowsPerStrip, pixels.Height - top);
-            var fetched = RegionPixels.Fetch(region, 0, top, pixels.Width, rows, strip);
-            if (fetched != rows * sourceRowLength)
-            {
-                throw new InvalidOperationException($"libvips returned {fetched} bytes for {rows} rows of {sourceRowLength}");
-            }
-
+            var fetched = RegionPixels.FetchRows(region, pixels.Width, pixels.Bands, top, rows, strip);
             var length = rows * rowLength;
-            Luma.Convert(strip.AsSpan(0, fetched), pixels.Bands, gray.AsSpan(0, length));
+            Luma.Convert(fetched, pixels.Bands, gray.AsSpan(0, length));
             Marshal.Copy(gray, 0, frame + (top * rowLength), length);
         }
     }

@@ -10,8 +10,28 @@ namespace ImageProcessing.Function.Imaging;
 /// </summary>
 internal static class RegionPixels
 {
+    // A few rows: the strip and the decoder's working rows stay in the CPU's cache.
+    private const int StripBytes = 60 * 1024;
+
     // Runs before the first call of Fetch, so before its import is bound.
     static RegionPixels() => NativeImports.EnsureResolver();
+
+    /// <summary>How many rows of <paramref name="rowLength"/> bytes one strip of a top-to-bottom read holds: at least one.</summary>
+    public static int RowsPerStrip(int rowLength) => Math.Max(1, StripBytes / rowLength);
+
+    /// <summary>
+    /// Whole rows [<paramref name="top"/>, <paramref name="top"/> + <paramref name="rows"/>) of an image
+    /// <paramref name="width"/> pixels of <paramref name="bands"/> bytes wide, copied to the start of
+    /// <paramref name="into"/>. Fewer bytes from libvips than asked for is a bug here, not bad input.
+    /// </summary>
+    public static Span<byte> FetchRows(Region region, int width, int bands, int top, int rows, byte[] into)
+    {
+        var fetched = Fetch(region, 0, top, width, rows, into);
+        var rowLength = width * bands;
+        return fetched == rows * rowLength
+            ? into.AsSpan(0, fetched)
+            : throw new InvalidOperationException($"libvips returned {fetched} bytes for {rows} rows of {rowLength}");
+    }
 
     /// <summary>
     /// Computes the area (decoding as far as needed) and copies it, row after row, to the start of <paramref name="into"/>;

@@ -31,9 +31,6 @@ internal static class WebpGrayEncoder
     private const uint LumaWeight = 16839 + 33059 + 6420;
     private const uint LumaOffset = (1 << 15) + (16 << 16);
 
-    // A few rows, as the grey frame is made: the strip stays in the CPU's cache.
-    private const int StripBytes = 60 * 1024;
-
     private static readonly Lazy<bool> Loaded = new(Probe, LazyThreadSafetyMode.ExecutionAndPublication);
 
     // Kept for the life of the process: libwebp calls them through the pointers below.
@@ -244,7 +241,7 @@ internal static class WebpGrayEncoder
         {
             (Width, this.bands) = (width, bands);
             RowLength = width * bands;
-            Rows = Math.Max(1, StripBytes / RowLength);
+            Rows = RegionPixels.RowsPerStrip(RowLength);
             pixels = new byte[Rows * RowLength];
             luma = new byte[width];
             alpha = bands == 2 ? new byte[width] : [];
@@ -256,13 +253,8 @@ internal static class WebpGrayEncoder
 
         public int Rows { get; }
 
-        public ReadOnlySpan<byte> Fetch(Region region, int top, int rows)
-        {
-            var fetched = RegionPixels.Fetch(region, 0, top, Width, rows, pixels);
-            return fetched == rows * RowLength
-                ? pixels.AsSpan(0, fetched)
-                : throw new InvalidOperationException($"libvips returned {fetched} bytes for {rows} rows of {RowLength}");
-        }
+        public ReadOnlySpan<byte> Fetch(Region region, int top, int rows) =>
+            RegionPixels.FetchRows(region, Width, bands, top, rows, pixels);
 
         /// <summary>One row's Y for libwebp, and its alpha where the image has it.</summary>
         public (byte[] Luma, byte[] Alpha) Split(ReadOnlySpan<byte> row)
